@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { errorMessage } from '../lib/errors.js';
 import { UserError } from './errors.js';
+import { err } from './output.js';
 
 /** A whole-number flag within [min, max]; undefined when it was not given. */
 export function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -22,6 +23,21 @@ export function amount(flag: string, value: string | undefined, max = Infinity):
         ? `${flag} must be a non-negative amount (got '${value}').`
         : `${flag} must be a number from 0 to ${max} (got '${value}').`,
     );
+  return number;
+}
+
+/**
+ * A percentage flag from 0 to `max` (`--pass-threshold`). One written as a fraction (`0.8`, meant as
+ * 80%) is almost always a mistake, but a valid number: it is said on stderr, not refused.
+ */
+export function percentFlag(flag: string, value: string | undefined, max: number): number | undefined {
+  const number = amount(flag, value, max);
+  if (number !== undefined && number > 0 && number < 1) {
+    const meant = Math.round(number * 10_000) / 100;
+    err(
+      `warning: ${flag} ${value} is ${number}%, not ${meant}%: the threshold is a percentage from 0 to 100 (for ${meant}%, write ${flag} ${meant})`,
+    );
+  }
   return number;
 }
 

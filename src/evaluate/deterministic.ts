@@ -1,5 +1,6 @@
 import type { EvaluationContext } from './context.js';
 import { evaluateExpression, expressionSyntaxError, truthy } from './expression.js';
+import { expressionPathProblem } from './expression-paths.js';
 import { singularPredicate } from './phrase-predicates.js';
 import type { CompiledPhrases } from './phrase-cache.js';
 import { compilePhrase, equivalentExpression, type PhraseCheck } from './phrases.js';
@@ -17,8 +18,8 @@ export function compileDeterministic(
   phrases?: CompiledPhrases,
 ): Compilation {
   if (expression !== undefined) {
-    const syntax = expressionSyntaxError(expression);
-    return syntax ? { ok: false, reason: syntax } : { ok: true, check: { form: 'expression', expression } };
+    const problem = expressionSyntaxError(expression) ?? expressionPathProblem(expression);
+    return problem ? { ok: false, reason: problem } : { ok: true, check: { form: 'expression', expression } };
   }
   let check = phrases?.get(text);
   if (check === undefined) {

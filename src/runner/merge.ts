@@ -58,6 +58,7 @@ export function mergeSuiteResults(parts: ReadonlyArray<{ label: string; suite: S
     durationMs: Math.max(...parts.map((part) => part.suite.durationMs)),
     passThreshold: threshold,
     passed: merged.every((scenario) => scenario.meetsThreshold),
+    satisfaction: suiteSatisfaction(merged),
     totals: {
       scenarios: merged.length,
       runs: merged.reduce((sum, scenario) => sum + scenario.runs, 0),
@@ -96,6 +97,14 @@ export function scenarioFromRuns(
     warnings: scenario.warnings,
     results: runs,
   };
+}
+
+/**
+ * The suite's satisfaction: its lowest scenario's, the number the pass threshold is held against (as
+ * the Action's `satisfaction` output); null for a suite without scenarios.
+ */
+export function suiteSatisfaction(scenarios: ReadonlyArray<Pick<ScenarioResult, 'satisfaction'>>): number | null {
+  return scenarios.length === 0 ? null : Math.min(...scenarios.map((scenario) => scenario.satisfaction));
 }
 
 /** The suite judged at another pass threshold: each scenario's `meetsThreshold` and the suite's `passed` recomputed. */

@@ -28,7 +28,9 @@ export function terminalReport(suite: SuiteResult, cwd: string, verbose = false)
     `${suite.totals.passedRuns}/${suite.totals.runs} runs passed across ${suite.totals.scenarios} scenario(s); ` +
       (suite.passed
         ? `every scenario met the pass threshold (${suite.passThreshold}%).`
-        : `${suite.scenarios.filter((scenario) => !scenario.meetsThreshold).length} scenario(s) below the pass threshold (${suite.passThreshold}%).`),
+        : suite.scenarios.every((scenario) => scenario.meetsThreshold)
+          ? 'the suite was cancelled before it finished.'
+          : `${suite.scenarios.filter((scenario) => !scenario.meetsThreshold).length} scenario(s) below the pass threshold (${suite.passThreshold}%).`),
   );
   for (const warning of suite.warnings) lines.push(`warning: ${warning}`);
   return lines.join('\n');

@@ -7,7 +7,7 @@ const FAILURE_KINDS = ['harness', 'routing', 'clone_gap', 'evaluator', 'agent'] 
 export const failureKindSchema = z
   .enum(FAILURE_KINDS)
   .describe(
-    'harness: did not start, or crashed or timed out without a clone gap; routing: tried to reach a host other than GitHub (route mode refused it); clone_gap: hit a route the clone does not implement (even if it then crashed or timed out); evaluator: a criterion could not be evaluated; agent: ran fine, criteria failed',
+    'harness: did not start, or crashed or timed out without a clone gap; routing: tried to reach a host other than GitHub (route mode refused it); clone_gap: hit a route the clone does not implement (even if it then crashed or timed out); evaluator: a criterion could not be evaluated, or none was (only [P] criteria and no evaluator); agent: ran fine, criteria failed',
   );
 
 export const harnessSummarySchema = z.object({
@@ -68,6 +68,15 @@ export const suiteResultSchema = z.object({
   durationMs: z.number(),
   passThreshold: z.number().min(0).max(100),
   passed: z.boolean().describe('every scenario met the pass threshold'),
+  satisfaction: z
+    .number()
+    .min(0)
+    .max(100)
+    .nullable()
+    .optional()
+    .describe(
+      "The lowest scenario satisfaction, the number the pass threshold is held against (Archal's last-run.json satisfaction); null without scenarios",
+    ),
   totals: z.object({ scenarios: z.number().int(), runs: z.number().int(), passedRuns: z.number().int() }),
   scenarios: z.array(scenarioResultSchema),
   warnings: z.array(z.string()),

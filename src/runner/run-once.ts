@@ -220,8 +220,11 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
       .filter((request) => request.notImplemented)
       .map(({ method, path }) => ({ method, path }));
     const harnessOk = harness.outcome.kind === 'ok';
+    // A run in which nothing was checked (only [P] criteria, no evaluator) has not shown anything: no pass.
     const passed =
-      harnessOk && criteria.every((criterion) => criterion.status === 'passed' || criterion.status === 'not_evaluated');
+      harnessOk &&
+      criteria.some((criterion) => criterion.status !== 'not_evaluated') &&
+      criteria.every((criterion) => criterion.status === 'passed' || criterion.status === 'not_evaluated');
     // Criteria details quote state and answers: redacted before anything (the failure summary) repeats them.
     const shownCriteria = redactor.value(criteria);
     const classified = passed ? undefined : classify(harness.outcome, shownCriteria, notImplemented, refused);
@@ -414,6 +417,11 @@ export function classify(
   if (broken.length > 0)
     return { kind: 'evaluator', summary: `criterion ${broken[0]!.id} could not be evaluated: ${broken[0]!.detail}` };
   const failed = criteria.filter((criterion) => criterion.status === 'failed');
+  if (failed.length === 0 && criteria.length > 0 && criteria.every((criterion) => criterion.status === 'not_evaluated'))
+    return {
+      kind: 'evaluator',
+      summary: `no criterion was evaluated (${criteria[0]!.detail}), so the run shows nothing: set "evaluator" in .archal.json or the scenario's Config to judge its [P] criteria, or add a [D] criterion`,
+    };
   return {
     kind: 'agent',
     summary:

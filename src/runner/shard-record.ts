@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import * as z from 'zod';
 import { writeJsonFile } from '../lib/json-file.js';
-import { mergeSuiteResults, MergeError } from './merge.js';
+import { mergeSuiteResults, MergeError, suiteSatisfaction } from './merge.js';
 import { suiteResultSchema, type SuiteResult } from './results.js';
 import { formatShard } from './shard.js';
 
@@ -34,6 +34,7 @@ export function portableSuite(suite: SuiteResult, repo: string): SuiteResult {
     ...suite,
     scenarios,
     passed: scenarios.every((scenario) => scenario.meetsThreshold),
+    satisfaction: suiteSatisfaction(scenarios),
     totals: {
       scenarios: scenarios.length,
       runs: scenarios.reduce((sum, scenario) => sum + scenario.runs, 0),

@@ -8,7 +8,7 @@ import type { ScenarioRunResult, ScenarioResult, SuiteResult } from './results.j
 import type { GitHubClone } from '../clones/github/index.js';
 import { runOnce, startScenarioClone, type JudgeConfig } from './run-once.js';
 import type { Slots } from '../lib/slots.js';
-import { scenarioFromRuns } from './merge.js';
+import { scenarioFromRuns, suiteSatisfaction } from './merge.js';
 import { monotonicMs } from '../lib/elapsed.js';
 
 export interface SuiteScenario {
@@ -134,6 +134,11 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
           ),
         ],
   );
+  // A suite cut short (Ctrl-C, a CI job's timeout) has not shown that its scenarios pass.
+  const ran = results.reduce((sum, runs) => sum + runs.length, 0);
+  const cancelled = options.signal?.aborted
+    ? `cancelled: the suite was stopped after ${ran} of ${tasks.length} run(s) had started, so it does not pass`
+    : undefined;
   const suite: SuiteResult = {
     schemaVersion: 1,
     ...(options.title ? { title: options.title } : {}),
@@ -141,14 +146,15 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     startedAt,
     durationMs: Math.round(monotonicMs() - started),
     passThreshold: options.passThreshold,
-    passed: scenarios.every((scenario) => scenario.meetsThreshold),
+    passed: !cancelled && scenarios.every((scenario) => scenario.meetsThreshold),
+    satisfaction: suiteSatisfaction(scenarios),
     totals: {
       scenarios: scenarios.length,
       runs: scenarios.reduce((sum, scenario) => sum + scenario.runs, 0),
       passedRuns: scenarios.reduce((sum, scenario) => sum + scenario.passedRuns, 0),
     },
     scenarios,
-    warnings: options.warnings ?? [],
+    warnings: [...(options.warnings ?? []), ...(cancelled ? [cancelled] : [])],
   };
   writeJsonCache(join(options.cacheDir, 'last-run.json'), suite);
   // Every suite is kept (last-run.json is overwritten), so that runs can be compared over time.

@@ -42,6 +42,12 @@ const CONFIG_ALIASES: Record<string, string> = {
   routing: 'routing',
 };
 
+/** What the numeric Config keys take, as their errors say it. */
+const NUMBER_KEYS: Record<string, string> = {
+  timeout: `a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}`,
+  runs: 'a whole number from 1 to 100',
+};
+
 const DEFAULT_TIMEOUT_SECONDS = 180;
 const DEFAULT_RUNS = 1;
 const MAX_SCENARIO_BYTES = 256 * 1024;
@@ -92,6 +98,18 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
       ],
       warnings,
     };
+  if (!text.replace(/^\ufeff/, '').trim())
+    return {
+      ok: false,
+      errors: [
+        {
+          file,
+          message:
+            "the file is empty: a scenario needs a '# Title', a '## Prompt' and '## Success Criteria' with at least one criterion",
+        },
+      ],
+      warnings,
+    };
   if (text.includes('\u0000'))
     return {
       ok: false,
@@ -100,19 +118,22 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     };
 
   // A byte-order mark (an editor's, or text that did not come through the file reader) is not the title's.
-  const lines = text
+  const written = text
     .replace(/^\ufeff/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n');
+  const front = frontMatter(written, file, errors);
+  const lines = atxHeadings(written, front.end);
   let title: { text: string; line: number } | undefined;
   const sections: Section[] = [];
   let current: Section | undefined;
   let fence: string | undefined;
-  /** Headings below level 2 that name a section: a likely cause when that section is missing. */
-  const deeper: Array<{ name: SectionName; heading: string; line: number }> = [];
+  /** Lines that name a section but are no section heading: a likely cause when that section is missing. */
+  const deeper: Array<{ name: SectionName; line: number; hint: string }> = [];
 
   lines.forEach((raw, index) => {
     const line = index + 1;
+    if (line <= front.end) return;
     const fenceMatch = /^\s*(```|~~~)/.exec(raw);
     if (fenceMatch) fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
     const heading = fence === undefined || fenceMatch ? /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw) : null;
@@ -156,8 +177,21 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
         return;
       }
       const section = sectionOf(name);
-      if (section) deeper.push({ name: section, heading: raw.trim(), line });
+      if (section)
+        deeper.push({
+          name: section,
+          line,
+          hint: `'${raw.trim()}' on line ${line} is not a section: sections are level-2 headings ('## ${name}')`,
+        });
     }
+    const unspaced = fence === undefined ? /^(#{1,6})([^#\s].*)$/.exec(raw.trim()) : null;
+    const unspacedSection = unspaced ? sectionOf(unspaced[2]!) : undefined;
+    if (unspacedSection)
+      deeper.push({
+        name: unspacedSection,
+        line,
+        hint: `'${raw.trim()}' on line ${line} is not a heading: write '## ${unspaced![2]!.trim()}', with a space after the '#'s`,
+      });
     current?.lines.push({ text: raw, line });
   });
 
@@ -172,6 +206,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
       : undefined;
   };
 
+  title ??= front.title;
   if (!title) errors.push({ file, line: 1, message: "missing title: start the scenario with '# <Title>'" });
   /** Where a missing section was probably meant: a deeper heading of that name. */
   const misplaced = (name: SectionName) => {
@@ -179,7 +214,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     return found
       ? {
           line: found.line,
-          hint: `; '${found.heading}' on line ${found.line} is not a section: sections are level-2 headings ('## ${found.heading.replace(/^#+\s*/, '')}')`,
+          hint: `; ${found.hint}`,
         }
       : { hint: '' };
   };
@@ -199,7 +234,18 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   const allText = [title?.text, body('setup'), prompt, body('expected'), ...criteria.map((c) => c.text)]
     .filter(Boolean)
     .join('\n');
-  const config = parseConfig(section('config'), file, allText, options, errors, warnings);
+  const configSection = section('config');
+  // Front matter says what Config says; the section, written later, wins where both set a key.
+  const settings: Section | undefined =
+    front.lines.length > 0
+      ? {
+          name: 'config',
+          heading: configSection?.heading ?? 'front matter',
+          line: configSection?.line ?? 1,
+          lines: [...front.lines, ...(configSection?.lines ?? [])],
+        }
+      : configSection;
+  const config = parseConfig(settings, file, allText, options, errors, warnings);
 
   if (errors.length > 0 || !title || !prompt || !config) return { ok: false, errors, warnings };
   const seedLine = seedState
@@ -217,6 +263,70 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     ...(seedLine !== undefined ? { seedLine } : {}),
   };
   return { ok: true, scenario, warnings };
+}
+
+/**
+ * Lines with underlined (setext) headings written as `#` headings, the underline left blank so that
+ * line numbers stay: `Title` over `===` when it is the first text, a section name over `---` (or `===`).
+ * Any other underlined line is left alone, as a `---` under prose is more often a rule than a heading.
+ */
+function atxHeadings(lines: readonly string[], from: number): string[] {
+  const result = [...lines];
+  let fence: string | undefined;
+  let titled = false;
+  for (let index = from; index < lines.length; index += 1) {
+    const raw = lines[index]!;
+    const fenceMatch = /^\s*(```|~~~)/.exec(raw);
+    if (fenceMatch) fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
+    if (fence !== undefined || fenceMatch) continue;
+    if (/^#\s/.test(raw)) titled = true;
+    const underline = /^ {0,3}(={2,}|-{2,})\s*$/.exec(lines[index + 1] ?? '');
+    const text = raw.trim();
+    const plain = text && !/^(#|[-*+>]\s|\d+[.)]\s|\|)/.test(text) && !(lines[index - 1] ?? '').trim();
+    if (!underline || !plain) continue;
+    if (underline[1]!.startsWith('=') && !titled) {
+      result[index] = `# ${text}`;
+      titled = true;
+    } else if (sectionOf(text)) result[index] = `## ${text}`;
+    else continue;
+    result[index + 1] = '';
+    index += 1;
+  }
+  return result;
+}
+
+/**
+ * YAML front matter (`---` on the first line, up to the next `---` or `...`), as markdown tools write
+ * it: its `key: value` lines are Config lines, and its `title` names a scenario that has no `# Title`.
+ */
+function frontMatter(
+  lines: readonly string[],
+  file: string,
+  errors: ScenarioProblem[],
+): { end: number; lines: Array<{ text: string; line: number }>; title?: { text: string; line: number } } {
+  if (lines[0]?.trim() !== '---') return { end: 0, lines: [] };
+  const close = lines.findIndex((text, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(text));
+  // A '---' not followed by a `key:` line is a rule above the scenario, not front matter.
+  const first = lines.slice(1).find((text) => text.trim());
+  if (!first || !/^[A-Za-z][\w-]*\s*:/.test(first.trim())) return { end: 0, lines: [] };
+  const heading = lines.findIndex((text, index) => index > 0 && /^#{1,6}\s/.test(text));
+  if (close === -1 || (heading !== -1 && heading < close)) {
+    errors.push({
+      file,
+      line: 1,
+      message: "front matter opened with '---' is not closed: end it with a '---' line before the '# Title'",
+    });
+    // The scenario from its first heading on is still read, so that its own problems are listed too.
+    return { end: heading === -1 ? lines.length : heading, lines: [] };
+  }
+  const entries = lines.slice(1, close).map((text, index) => ({ text, line: index + 2 }));
+  const titled = entries.find((entry) => /^title\s*:/i.test(entry.text));
+  const title = titled && yamlScalar(titled.text.replace(/^title\s*:/i, ''));
+  return {
+    end: close + 1,
+    lines: entries.filter((entry) => entry !== titled),
+    ...(title ? { title: { text: title, line: titled!.line } } : {}),
+  };
 }
 
 /**
@@ -251,8 +361,45 @@ function sectionOf(heading: string): SectionName | undefined {
 
 /** A list item, also a task-list item (`- [ ] …`, `- [x] …`), whose checkbox is not part of the criterion. */
 const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/;
-/** `[D]` or `[P]`, also emphasised (`**[D]**`, `` `[D]` ``) or followed by a colon, as people write them. */
-const TAG = /^(\*\*|__|\*|_|`)?\[(D|P)\]\1\s*:?\s*/i;
+/**
+ * `[D]` or `[P]` before the criterion, as people write them: also padded (`[ D ]`), emphasised
+ * (`**[D]**`, `` `[D]` ``), or followed by a colon or a dash (`[D] - …`, `[D] — …`).
+ */
+const TAG = /^(\*\*|__|\*|_|`)?\[\s*(D|P)\s*\]\1\s*(?:[:\-–—](?=\s)\s*|:)?/i;
+/** The same tag after the criterion (`- exactly 4 issues are closed [D]`). */
+const TRAILING_TAG = /\s+(\*\*|__|\*|_|`)?\[\s*(D|P)\s*\]\1\s*$/i;
+/** Something in brackets where a tag goes that is not one (`[Q]`, `[Deterministic]`, `[LLM]`). */
+const OTHER_TAG = /^(\*\*|__|\*|_|`)?\[\s*([A-Za-z][\w-]{0,19})\s*\]\1(?=[\s:]|$)/;
+
+/** The tag an unknown one was probably meant to be. */
+function meantTag(word: string): string {
+  const lower = word.toLowerCase();
+  if (/^det/.test(lower)) return 'write [D]';
+  if (/^(prob|judge|llm|ai$|model|subjective)/.test(lower)) return 'write [P]';
+  return "write [D] (checked against the clone's state) or [P] (judged by the evaluator), or no tag to let Archal decide from the wording";
+}
+
+/** A criterion's tag, before or after its text (before any `=> expression`), and the text without it. */
+function criterionTag(content: string): { kind?: 'D' | 'P'; text: string; problem?: string } {
+  const leading = TAG.exec(content);
+  const rest = leading ? content.slice(leading[0].length) : content;
+  const arrow = rest.indexOf('=>');
+  const head = arrow === -1 ? rest : rest.slice(0, arrow);
+  const trailing = TRAILING_TAG.exec(head);
+  const text = trailing ? `${head.slice(0, trailing.index)}${arrow === -1 ? '' : ` ${rest.slice(arrow)}`}` : rest;
+  const kinds = [leading?.[2], trailing?.[2]].filter(Boolean).map((tag) => tag!.toUpperCase() as 'D' | 'P');
+  if (kinds.length === 2 && kinds[0] !== kinds[1])
+    return { text, problem: 'the criterion is tagged both [D] and [P]: keep the one that says how it is checked' };
+  if (kinds.length === 0) {
+    const other = OTHER_TAG.exec(content);
+    if (other)
+      return {
+        text,
+        problem: `unknown criterion tag '[${other[2]}]': ${meantTag(other[2]!)}`,
+      };
+  }
+  return { ...(kinds[0] ? { kind: kinds[0] } : {}), text };
+}
 
 function parseCriteria(
   section: Section | undefined,
@@ -275,14 +422,13 @@ function parseCriteria(
     if (/^\s*#{1,6}\s/.test(text) || /^\s*<!--.*-->\s*$/.test(text)) continue;
     const bullet = BULLET.exec(text);
     if (bullet) {
-      let content = bullet[1]!.trim();
-      const tag = TAG.exec(content);
-      if (tag) content = content.slice(tag[0].length);
+      const tag = criterionTag(bullet[1]!.trim());
+      if (tag.problem) errors.push({ file, line, message: tag.problem });
       last = {
         id: `c${criteria.length + 1}`,
-        text: content,
-        kind: tag ? (tag[2]!.toUpperCase() as 'D' | 'P') : 'P',
-        tagged: Boolean(tag),
+        text: tag.text.trim(),
+        kind: tag.kind ?? 'P',
+        tagged: tag.kind !== undefined,
         line,
       };
       criteria.push(last);
@@ -436,8 +582,12 @@ function parseConfig(
     const entry = raw[key];
     if (!entry) return fallback;
     const value = Number(entry.value.replace(/s$/, ''));
-    if (!Number.isFinite(value)) {
-      errors.push({ file, line: entry.line, message: `${key} must be a number (got '${entry.value}')` });
+    if (!Number.isFinite(value) || !entry.value.trim()) {
+      errors.push({
+        file,
+        line: entry.line,
+        message: `${key} must be a number (got '${entry.value}'): ${NUMBER_KEYS[key]}, e.g. '${key}: ${key === 'timeout' ? 90 : 3}'`,
+      });
       return fallback;
     }
     return value;
@@ -474,10 +624,10 @@ function parseConfig(
       const message =
         key === 'routing'
           ? `routing must be one of ${ROUTING_MODES.join(', ')} (got '${raw.routing?.value}')`
-          : key === 'timeout'
-            ? `must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS} (got '${raw.timeout?.value ?? candidate.timeout}')`
-            : key === 'runs'
-              ? `must be a whole number from 1 to 100 (got '${raw.runs?.value ?? candidate.runs}')`
+          : key === 'timeout' || key === 'runs'
+            ? `must be ${NUMBER_KEYS[key]} (got '${raw[key]?.value ?? candidate[key]}')`
+            : key === 'clones'
+              ? `name at least one clone (${Object.keys(CLONE_KEYWORDS).join(', ')}), or leave the key out to infer it from the scenario's wording`
               : issue.message;
       errors.push({ file, line: raw[key]?.line ?? section?.line, message: `config ${key}: ${message}` });
     }

@@ -15,7 +15,7 @@ import { IsolationError, repositoryRoot } from '../../isolation/worktree.js';
 import { WorkspaceError } from '../../workspace/index.js';
 import { formatScenarioProblems } from '../../runner/load.js';
 import { EXIT, UserError } from '../errors.js';
-import { amount, commandFlag, outputDirectory, outputFile, wholeNumber } from '../flags.js';
+import { amount, commandFlag, outputDirectory, outputFile, percentFlag, wholeNumber } from '../flags.js';
 import {
   cliConfigWorkspace,
   cliEnvironment,
@@ -119,7 +119,7 @@ function overridesFrom(flags: RunFlags): PreprodOverrides {
   return {
     plan: flags.plan,
     runs: wholeNumber('--runs', flags.runs, runs.min, runs.max),
-    passThreshold: amount('--pass-threshold', flags.passThreshold, passThreshold.max),
+    passThreshold: percentFlag('--pass-threshold', flags.passThreshold, passThreshold.max),
     concurrency: wholeNumber('--concurrency', flags.concurrency, concurrency.min, concurrency.max),
     dryRun: flags.dryRun,
     maxFixAttempts: wholeNumber('--max-fix-attempts', flags.maxFixAttempts, maxFixAttempts.min, maxFixAttempts.max),

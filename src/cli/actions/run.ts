@@ -19,7 +19,7 @@ import { shardSchema, type Shard } from '../../runner/shard.js';
 import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../../workspace/scenarios.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
-import { amount, commandFlag, outputDirectory, outputFile, wholeNumber } from '../flags.js';
+import { commandFlag, outputDirectory, outputFile, percentFlag, wholeNumber } from '../flags.js';
 import { cliConfigWorkspace, typedHarness, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
@@ -30,6 +30,8 @@ export interface RunFlags {
   tag?: string[];
   seed?: string;
   output?: 'terminal' | 'json' | 'junit';
+  /** `-o` was typed (it defaults to terminal). */
+  outputTyped?: boolean;
   json?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -60,6 +62,13 @@ export interface RunFlags {
   workspaceScenario?: string;
   runProjectId?: string;
   engineEndpoint?: string;
+  agent?: string;
+  openclawHome?: string;
+  engineToken?: string;
+  engineTwinUrls?: string;
+  apiBaseUrls?: string;
+  apiProxyUrl?: string;
+  engineTimeout?: string;
   shard?: string;
   record?: string;
 }
@@ -88,7 +97,38 @@ const HOSTED_FLAGS: Array<[keyof RunFlags, string]> = [
     'engineEndpoint',
     '--engine-endpoint drives a hosted agent gateway; give the agent as a command (.archal.json "agent" or --harness)',
   ],
+  [
+    'openclawHome',
+    '--openclaw-home configures OpenClaw in Archal\'s sandbox image; here your own agent runs through its harness (--harness or .archal.json "agent")',
+  ],
+  [
+    'engineToken',
+    '--engine-token authenticates to a hosted agent gateway; give the agent as a command (.archal.json "agent" or --harness), with its keys in .archal.json "agentPassEnv"',
+  ],
+  [
+    'engineTwinUrls',
+    "--engine-twin-urls hands clone URLs to a hosted agent gateway; here the agent gets its clone's URLs as AGENT_CLONE_URLS and GITHUB_API_URL (drop the flag)",
+  ],
+  [
+    'apiBaseUrls',
+    "--api-base-urls hands clone URLs to a hosted agent gateway; here the agent gets its clone's URLs as AGENT_CLONE_URLS and GITHUB_API_URL (drop the flag)",
+  ],
+  [
+    'apiProxyUrl',
+    '--api-proxy-url points a hosted agent gateway at a proxy; here --proxy (route mode) sends api.github.com to the clone through a local proxy',
+  ],
+  ['engineTimeout', "--engine-timeout limits a hosted agent gateway's calls; here --timeout <seconds> limits each run"],
 ];
+
+/** Archal's packaged agents run in its containers; the local equivalent of `--agent <dir>` is `--harness <dir>`. */
+function refuseAgentFlag(agent: string | undefined): void {
+  if (agent === undefined) return;
+  throw new UserError(
+    /^(openclaw|hermes|github-octokit)$/i.test(agent)
+      ? `--agent ${agent} runs Archal's packaged ${agent} agent in a hosted container; here your own agent runs: give it as --harness <file, folder or command> (or .archal.json "agent").`
+      : `--agent runs a packaged agent in Archal's container; here the agent runs locally: use --harness ${agent} (a harness file or folder, or a command).`,
+  );
+}
 
 /** Names of clones from repeated, comma-separated --clone/--twin flags; each must be one Archal runs. */
 function cloneNames(values: readonly string[]): string[] | undefined {
@@ -118,7 +158,7 @@ function checkedSeed(
 ): string | undefined {
   if (value === undefined) return undefined;
   const named = seedName(value);
-  const seed = mustBeFile || /\.json$|[\\/]/.test(named) ? typed(named) : named;
+  const seed = mustBeFile || /\.json$|\.md$|[\\/]/.test(named) ? typed(named) : named;
   if (mustBeFile && !existsSync(resolve(root, seed)))
     throw new UserError(`${flag} ${value}: seed file does not exist (looked for ${resolve(root, seed)}).`);
   try {
@@ -141,6 +181,7 @@ function skippedByTag(found: number, tags: readonly string[], threshold: number,
     durationMs: 0,
     passThreshold: threshold,
     passed: true,
+    satisfaction: null,
     totals: { scenarios: 0, runs: 0, passedRuns: 0 },
     scenarios: [],
     warnings: [message],
@@ -152,8 +193,12 @@ function skippedByTag(found: number, tags: readonly string[], threshold: number,
 }
 
 export async function runCommand(globals: GlobalOptions, typedPaths: string[], given: RunFlags): Promise<number> {
-  for (const [key, message] of HOSTED_FLAGS) if (given[key] !== undefined) throw new UserError(message);
-  if (given.json && given.output !== undefined && given.output !== 'terminal' && given.output !== 'json')
+  // `--no-docker` (false) asks for what a local run is; only the hosted flags themselves are refused.
+  for (const [key, message] of HOSTED_FLAGS)
+    if (given[key] !== undefined && given[key] !== false) throw new UserError(message);
+  refuseAgentFlag(given.agent);
+  const otherFormat = given.output !== undefined && given.output !== 'json';
+  if (given.json && otherFormat && (given.output !== 'terminal' || given.outputTyped))
     throw new UserError(`--json and -o ${given.output} ask for two formats: give one.`);
   const flags: RunFlags = given.json ? { ...given, output: 'json' } : given;
   const { workspace: opened, typed } = cliConfigWorkspace(globals, undefined, flags.config);
@@ -165,10 +210,12 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], g
       : { ...opened, config: { ...opened.config, routing: flags.proxy ? ('both' as const) : ('env' as const) } };
   const runs = wholeNumber('--runs', flags.runs, 1, 100);
   const concurrency = wholeNumber('--concurrency', flags.concurrency, 1, 64) ?? 4;
-  const threshold = amount('--pass-threshold', flags.passThreshold, 100) ?? 0;
+  const threshold = percentFlag('--pass-threshold', flags.passThreshold, 100) ?? 0;
   const timeoutSeconds = wholeNumber('--timeout', flags.timeout?.replace(/s$/, ''), 1, MAX_TIMEOUT_SECONDS);
   const rateLimit = wholeNumber('--rate-limit', flags.rateLimit, 1, 100_000);
   const clones = cloneNames([...(flags.clone ?? []), ...(flags.twin ?? [])]);
+  if (flags.tag?.some((tag) => !tag.split(',').some((name) => name.trim())))
+    throw new UserError('--tag needs a tag (--tag smoke); it was given an empty one, as an unset variable gives.');
   if (flags.task !== undefined && !flags.task.trim()) throw new UserError('--task needs the text of the task.');
   if (flags.task !== undefined && paths.length > 0)
     throw new UserError('--task runs one inline task: pass either --task or scenario files, not both.');
@@ -215,7 +262,8 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], g
       timeoutSeconds,
     });
 
-  const cacheDir = join(ctx.root, '.archal', 'cache');
+  // Every run is recorded there: a file in the way is named before any run, not found after the first.
+  const cacheDir = outputDirectory('Run records go to', '.archal/cache', join(ctx.root, '.archal', 'cache'));
   if (flags.clearSeedCache) clearSeedCache(cacheDir);
   const loaded = loadWorkspaceScenarios(ctx, {
     paths,
@@ -310,6 +358,8 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], g
         });
       if (!flags.quiet) err(`Recorded ${suite.totals.runs} run(s) in ${displayFile(dir, ctx.root)}`);
     }
+    // The terminal report says so itself; JSON and JUnit readers see it in the answer, people on stderr.
+    if (abort.signal.aborted && flags.output !== 'terminal') err(`✗ ${suite.warnings.at(-1)}.`);
     switch (flags.output ?? 'terminal') {
       case 'json':
         printJson(suite);
@@ -374,8 +424,14 @@ async function preflight(
 export async function scenarioList(
   globals: GlobalOptions,
   paths: string[],
-  options: { json?: boolean },
+  options: { json?: boolean; source?: string },
 ): Promise<number> {
+  if (options.source !== undefined && options.source !== 'local')
+    throw new UserError(
+      options.source === 'workspace'
+        ? '--source workspace lists Archal\'s hosted workspace scenarios; here scenarios are files of the repository (archal/, scenarios/ or .archal.json "scenarios"): drop the flag, or use --source local.'
+        : `--source must be local (the repository's scenario files) (got '${options.source}').`,
+    );
   const { workspace: ctx, typed } = cliConfigWorkspace(globals);
   const loaded = loadScenarios(paths.map(typed), { config: ctx.config, cwd: ctx.root });
   const scenarios = loaded.entries.map(({ scenario, criteria }) => ({
@@ -397,7 +453,7 @@ export async function scenarioList(
     if (scenarios.length === 0) out('No scenarios found (archal/, scenarios/, or .archal.json "scenarios").');
     for (const scenario of scenarios)
       out(
-        `${scenario.title}  (${displayFile(scenario.file, ctx.root)}; ${scenario.runs} run(s), seed ${scenario.seed}${scenario.tags.length ? `, tags ${scenario.tags.join(', ')}` : ''}; ${scenario.criteria.deterministic} deterministic, ${scenario.criteria.judged} judged criteria)`,
+        `${scenario.title}  (${displayFile(scenario.file, ctx.root)}; ${scenario.runs} run(s), seed ${scenario.seed}${scenario.tags.length ? `, tags ${scenario.tags.join(', ')}` : ''}; ${scenario.criteria.deterministic} deterministic, ${scenario.criteria.judged} judged criteria${scenario.criteria.notEvaluated ? `, ${scenario.criteria.notEvaluated} not evaluated (no evaluator)` : ''})`,
       );
     if (loaded.errors.length > 0) err(`Problems:\n${formatScenarioProblems(loaded.errors, ctx.root)}`);
   }

@@ -59,6 +59,20 @@ export function registerRunCommands(program: Command): void {
       'also write the results and every run’s record into DIR (results.json, runs/, and shard.json with --shard): what `archal report merge` reads',
     )
     .addOption(new Option('--docker').hideHelp())
+    .addOption(new Option('--no-docker', 'accepted: the agent runs locally anyway').hideHelp())
+    .addOption(
+      new Option(
+        '--allow-low-fidelity-networking',
+        'accepted: local runs reach the clone by URL or route mode',
+      ).hideHelp(),
+    )
+    .addOption(new Option('--agent <name-or-dir>').hideHelp())
+    .addOption(new Option('--openclaw-home <dir>').hideHelp())
+    .addOption(new Option('--engine-token <token>').hideHelp())
+    .addOption(new Option('--engine-twin-urls <json>').hideHelp())
+    .addOption(new Option('--api-base-urls <json>').hideHelp())
+    .addOption(new Option('--api-proxy-url <url>').hideHelp())
+    .addOption(new Option('--engine-timeout <seconds>').hideHelp())
     .addOption(new Option('--sandbox').hideHelp())
     .option(
       '--proxy',
@@ -72,7 +86,9 @@ export function registerRunCommands(program: Command): void {
     .addOption(new Option('--engine-endpoint <url>').hideHelp())
     .action(async (scenarios: string[], options: Record<string, unknown>, command: Command) => {
       const { runCommand } = await import('../actions/run.js');
-      process.exitCode = await runCommand(globals(command), scenarios, options);
+      // `-o terminal` is also the default: only one typed beside --json asks for two formats.
+      const outputTyped = command.getOptionValueSource('output') === 'cli';
+      process.exitCode = await runCommand(globals(command), scenarios, { ...options, outputTyped });
     });
 
   const scenario = program.command('scenario').description('list and validate scenario files');
@@ -81,7 +97,8 @@ export function registerRunCommands(program: Command): void {
     .description('list the scenarios `archal run` would run')
     .argument('[scenarios...]', 'scenario files or directories (default: those `archal run` runs without arguments)')
     .option('--json', 'print {"scenarios": [...], "errors": [...]} on stdout')
-    .action(async (paths: string[], options: { json?: boolean }, command: Command) => {
+    .option('--source <source>', "local: the repository's scenario files (Archal's hosted workspace is not here)")
+    .action(async (paths: string[], options: { json?: boolean; source?: string }, command: Command) => {
       const { scenarioList } = await import('../actions/run.js');
       process.exitCode = await scenarioList(globals(command), paths, options);
     });

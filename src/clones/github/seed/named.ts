@@ -68,7 +68,26 @@ export interface SeedFileRules {
 }
 
 /**
- * A seed from a name (`small-project`), a JSON file path, or an object. Named seeds are parsed
+ * The seed of a `.md` seed file (Archal takes seeds as `.json` or `.md` files): its first ```json
+ * block, as a scenario's `## Seed State` holds one, and where that block starts in the file.
+ */
+function markdownSeed(text: string, file: string): { json: string; offset: number } {
+  const fenced = /^```json[^\S\n]*\n([\s\S]*?)^```/m.exec(text);
+  if (!fenced)
+    throw new SeedError(
+      [
+        {
+          path: '',
+          message: 'no ```json block: a .md seed file holds its seed in one, as a scenario’s ## Seed State does',
+        },
+      ],
+      file,
+    );
+  return { json: fenced[1]!, offset: fenced.index + fenced[0].indexOf('\n') + 1 };
+}
+
+/**
+ * A seed from a name (`small-project`), a JSON or markdown file path, or an object. Named seeds are parsed
  * once per process: every clone instance after the first starts without re-reading them. Errors
  * about a seed file never quote its content.
  */
@@ -90,7 +109,7 @@ export function loadSeed(
     }
     return { seed, source: input };
   }
-  const looksLikePath = input.endsWith('.json') || input.includes('/') || input.includes('\\');
+  const looksLikePath = input.endsWith('.json') || input.endsWith('.md') || input.includes('/') || input.includes('\\');
   if (rules.files === false)
     throw new SeedError(
       [
@@ -116,7 +135,7 @@ export function loadSeed(
           path: '',
           message:
             unknown('seed', input, NAMED_SEEDS) +
-            ` (named seeds: ${NAMED_SEEDS.join(', ')}; or a path to a .json file)`,
+            ` (named seeds: ${NAMED_SEEDS.join(', ')}; or a path to a .json or .md file)`,
         },
       ],
       'seed',
@@ -128,12 +147,13 @@ export function loadSeed(
   if (known) return { seed: known, source: file };
   const read = readInputFile(file, { maxBytes: INPUT_LIMITS.seed, strictUtf8: true });
   if (!read.ok) throw new SeedError([{ path: '', message: read.message }], file);
+  const { json, offset } = file.endsWith('.md') ? markdownSeed(read.text, file) : { json: read.text, offset: 0 };
   let data: unknown;
   try {
-    data = JSON.parse(read.text);
+    data = JSON.parse(json);
   } catch {
     // Where, never what: the file may be anything, and its bytes are not ours to repeat.
-    const { line, column } = lineAndColumn(read.text, findJsonError(read.text).offset);
+    const { line, column } = lineAndColumn(read.text, offset + findJsonError(json).offset);
     throw new SeedError([{ path: '', message: `not valid JSON (line ${line}, column ${column})` }], file);
   }
   const seed = validateSeed(data, file);
