@@ -22,7 +22,12 @@ export function readDotEnv(dir: string, env: NodeJS.ProcessEnv): DotEnv {
   for (const file of [join(dir, '.env'), join(archalHome(env), '.env')]) {
     const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config });
     if (!read.ok && (read.problem === 'missing' || read.problem === 'unreadable')) continue;
-    if (!read.ok) throw new WorkspaceError('unreadable_file', `Cannot read ${read.message}.`, { file });
+    if (!read.ok)
+      throw new WorkspaceError(
+        'unreadable_file',
+        `${read.message} (the .env files are read before every command: fix or remove it).`,
+        { file },
+      );
     for (const [key, value] of Object.entries(parseEnv(read.text)))
       if (value !== undefined && !(key in values)) values[key] = value;
     files.push(file);
