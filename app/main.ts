@@ -45,6 +45,14 @@ export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv): P
       );
       return 2;
     }
+    // Probot takes port 0 as its default, 3000, and the manifest's webhook URL needs the port it listens on.
+    if (port === 0) {
+      print(
+        'archal app: the setup flow (no APP_ID) needs a fixed port: the App it registers sends its webhooks there. ' +
+          'Give --port N (or PORT), not 0.',
+      );
+      return 2;
+    }
     const setup = await startSetup(settings, { port, host }, env);
     await waitForSignal();
     await setup.stop();

@@ -22,7 +22,12 @@ export function readDotEnv(dir: string, env: NodeJS.ProcessEnv): DotEnv {
   for (const file of [join(dir, '.env'), join(archalHome(env), '.env')]) {
     const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config });
     if (!read.ok && (read.problem === 'missing' || read.problem === 'unreadable')) continue;
-    if (!read.ok) throw new WorkspaceError('unreadable_file', `Cannot read ${read.message}.`, { file });
+    if (!read.ok)
+      throw new WorkspaceError(
+        'unreadable_file',
+        `${read.message} (the .env files are read before every command: fix or remove it).`,
+        { file },
+      );
     for (const [key, value] of Object.entries(parseEnv(read.text))) {
       // Node's parser reads a line without "=" as the start of the next line's name ("not a
       // variable\nSECOND"): the variable is the name's last line, and the stray line is ignored, as

@@ -116,6 +116,19 @@ describe('archal app start', () => {
     });
   }, 120_000);
 
+  it('refuses port 0 for the setup flow: the App it registers needs a fixed webhook port', async () => {
+    // Probot would listen on 3000 while the printed setup URL and the manifest's webhook URL said :0.
+    const cases: Array<[string[], NodeJS.ProcessEnv]> = [
+      [['--port', '0'], base()],
+      [[], { ...base(), PORT: '0' }],
+    ];
+    for (const [args, env] of cases) {
+      const result = await runCli(['app', 'start', ...args], { env, timeoutMs: 30_000 });
+      expect({ args, code: result.code }).toEqual({ args, code: 2 });
+      expect(result.stderr).toMatch(/^archal app: the setup flow \(no APP_ID\) needs a fixed port/m);
+    }
+  }, 90_000);
+
   it('serves a health endpoint beside the webhook path, and stops on SIGTERM', async () => {
     const port = await freePort();
     const app = await startApp(['--port', String(port), '--workers', '1'], appEnv());

@@ -71,7 +71,11 @@ describe('a FIFO (or a device) in place of an input file', () => {
     fifo(join(repo, '.env'));
     const result = await runCli(['--cwd', repo, 'workflow', 'list'], { env: env(), timeoutMs: PATIENCE });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${join(repo, '.env')} is a FIFO (named pipe), not a regular file`);
+    // One sentence that starts with the file: what is wrong, where, and what to do.
+    expect(result.stderr.trim()).toBe(
+      `${join(repo, '.env')} is a FIFO (named pipe), not a regular file; Archal reads only regular files ` +
+        '(the .env files are read before every command: fix or remove it).',
+    );
   });
 
   it('refuses a FIFO as a scenario, naming it', async () => {

@@ -39,6 +39,10 @@ describe("Archal's account commands, where there is no account", () => {
       expect(result.stdout).toContain('no account');
       expect(result.stdout).toContain('agentPassEnv');
       expect(result.stdout).toContain('ARCHAL_TOKEN is not needed');
+      // The steps it gives pass when followed: the template's preflight needs its GitHub client.
+      expect(result.stdout).toMatch(
+        /harness\.mjs,\s+npm install --save-dev @octokit\/rest,\s+npx archal run --preflight-only/,
+      );
     }
     // A CI script's `archal login --token "$ARCHAL_TOKEN"` goes on, and the token is never printed.
     const withToken = await runCli(['--cwd', dir, 'login', '--token', 'archal_ws_s3cr3t', '--json']);

@@ -22,7 +22,7 @@ const INSTEAD = [
   '  - .archal.json "evaluator" ({"provider": "claude" | "codex" | ...}) to judge [P] criteria',
   '  - GITHUB_TOKEN (or GH_TOKEN) and an origin remote only for a loop that opens a pull request (--open-pr)',
   'Then: npx archal init, AGENT_TASK="Reply with OK and do not use tools." node ./.archal/harness.mjs,',
-  '      npx archal run --preflight-only.',
+  '      npm install --save-dev @octokit/rest, npx archal run --preflight-only.',
 ].join('\n');
 
 /** `archal login`, `logout`, `whoami`: exit 0 with what to set instead; a hosted `--token` is never echoed. */
