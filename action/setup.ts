@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { createGitHubApiClient, type GitHubApi } from '../src/github/index.js';
@@ -62,9 +62,11 @@ export async function prepare(inputs: ActionInputs, redactor: SecretRedactor): P
       `Input 'working-directory' '${inputs['working-directory']}' is not a directory of the workspace (${workspace}): give the directory of .archal.json and the scenarios, relative to the workspace (the default is '.').`,
     );
   const repoRoot = (await git(['rev-parse', '--show-toplevel'], { cwd: repoDir, env })) ?? workspace;
-  const temp = join(runnerEnv.RUNNER_TEMP || tmpdir(), 'archal', String(ctx.runId || process.pid));
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp, { recursive: true });
+  // One folder per step: a job may use the Action more than once (another working-directory, another
+  // agent), and each step's results-path and failures-path must outlive the next step.
+  const steps = join(runnerEnv.RUNNER_TEMP || tmpdir(), 'archal');
+  mkdirSync(steps, { recursive: true });
+  const temp = mkdtempSync(join(steps, `${ctx.runId || process.pid}-`));
   const token = inputs['github-token'];
   const notes: string[] = [];
   const forkPull = ctx.pullRequest?.fork === true;

@@ -1395,3 +1395,31 @@ describe('the GitHub Action (dist/index.js) on a push', () => {
     expect(result.stdout).toContain("merge queue's temporary branch");
   }, 180_000);
 });
+
+describe('the GitHub Action (dist/index.js): two steps of it in one job', () => {
+  it("a second step (another working-directory or agent) leaves the first step's results-path and failures-path in place", async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    // Steps of one job share RUNNER_TEMP and GITHUB_RUN_ID.
+    const runnerTemp = tempDir('archal-runner-temp-');
+    const step = (inputs: Record<string, string>) =>
+      runAction(
+        repo,
+        run,
+        pullRequestPayload(repo, pull),
+        { runs: '1', 'compare-base': 'false', comment: 'never', ...inputs },
+        { env: { RUNNER_TEMP: runnerTemp } },
+      );
+    const first = await step({ tags: 'labels', 'check-name': 'Archal labels', 'artifact-name': 'labels' });
+    expect(first.code).toBe(0);
+    const second = await step({ tags: 'labels', 'check-name': 'Archal again', 'artifact-name': 'again' });
+    expect(second.code).toBe(0);
+    for (const output of ['results-path', 'failures-path'] as const) {
+      expect(first.outputs[output]).not.toBe(second.outputs[output]);
+      expect(existsSync(first.outputs[output]!)).toBe(true);
+      expect(existsSync(second.outputs[output]!)).toBe(true);
+    }
+    expect(JSON.parse(readFileSync(first.outputs['results-path']!, 'utf8'))).toMatchObject({ status: 'passed' });
+  }, 360_000);
+});
