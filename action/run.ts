@@ -2,12 +2,20 @@ import * as core from '@actions/core';
 import { errorMessage } from '../src/lib/errors.js';
 import { formatShard } from '../src/runner/shard.js';
 import { readInputs, type ActionInputs } from './inputs.js';
+import { POST_STATE } from './state.js';
 
 /**
- * Inputs → typed options, then the work. Bad inputs fail the step at once, before anything heavy
+ * Inputs → typed options, then the work (or, as the post step, the clean-up of a step that stopped). Bad inputs fail the step at once, before anything heavy
  * loads; the loop, GitHub and artifact clients load afterwards, so the log starts promptly.
  */
 export async function run(): Promise<void> {
+  // action.yml runs dist/index.js as the post step too; the main step's state tells them apart.
+  if (core.getState(POST_STATE.started)) {
+    const { runPost } = await import('./post.js');
+    await runPost();
+    return;
+  }
+  core.saveState(POST_STATE.started, 'true');
   let inputs: ActionInputs;
   try {
     inputs = readInputs((name) => core.getInput(name));

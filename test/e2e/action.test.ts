@@ -104,9 +104,11 @@ interface ActionRun {
   summary: string;
   /** ARCHAL_HOME of the run: where a SQLite store would have been created. */
   home: string;
+  /** What the step saved for its post step (GITHUB_STATE), as the runner gives it back: STATE_<name>. */
+  state: Record<string, string>;
 }
 
-/** Parses GITHUB_OUTPUT (`name<<delimiter` blocks, as @actions/core writes them). */
+/** Parses GITHUB_OUTPUT and GITHUB_STATE (`name<<delimiter` blocks, as @actions/core writes them). */
 function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split('\n');
@@ -131,7 +133,14 @@ function runAction(
   run: WorkflowRunResponse,
   payload: Record<string, unknown>,
   inputs: Record<string, string>,
-  options: { job?: number; timeoutMs?: number; event?: string; env?: Record<string, string> } = {},
+  options: {
+    job?: number;
+    timeoutMs?: number;
+    event?: string;
+    env?: Record<string, string>;
+    /** Cancels the step as the runner does (SIGINT) once this holds, checked every 200 ms. */
+    cancelWhen?: () => boolean;
+  } = {},
 ): Promise<ActionRun> {
   const runner = tempDir('archal-runner-');
   mkdirSync(join(runner, 'temp'));
@@ -140,8 +149,10 @@ function runAction(
   writeFileSync(eventPath, JSON.stringify(payload));
   const outputFile = join(runner, 'output');
   const summaryFile = join(runner, 'summary.md');
+  const stateFile = join(runner, 'state');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
+  writeFileSync(stateFile, '');
   const pull = payload.pull_request as { number: number; head: { sha: string } } | undefined;
   // The runner gives actions their token as an input, not as GITHUB_TOKEN.
   const { GITHUB_TOKEN: _token, ...runnerVariables } = run.env;
@@ -159,6 +170,7 @@ function runAction(
     GITHUB_WORKSPACE: repo.dir,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_STATE: stateFile,
     RUNNER_TEMP: join(runner, 'temp'),
     ACTIONS_RUNTIME_TOKEN: run.jobs[options.job ?? 0]!.runtime_token,
     'INPUT_GITHUB-TOKEN': run.github_token,
@@ -171,15 +183,27 @@ function runAction(
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
+    const cancel = options.cancelWhen
+      ? setInterval(() => {
+          if (options.cancelWhen!()) child.kill('SIGINT');
+        }, 200)
+      : undefined;
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearInterval(cancel);
       resolve({
         code,
         stdout,
         outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
         summary: readFileSync(summaryFile, 'utf8'),
         home,
+        state: Object.fromEntries(
+          Object.entries(parseOutputs(readFileSync(stateFile, 'utf8'))).map(([name, value]) => [
+            `STATE_${name}`,
+            value,
+          ]),
+        ),
       });
     });
   });
@@ -1422,4 +1446,50 @@ describe('the GitHub Action (dist/index.js): two steps of it in one job', () => 
     }
     expect(JSON.parse(readFileSync(first.outputs['results-path']!, 'utf8'))).toMatchObject({ status: 'passed' });
   }, 360_000);
+});
+
+describe('the GitHub Action (dist/index.js): a cancelled job', () => {
+  it('the post step completes the check run a cancelled step left in progress, as cancelled; after a finished step it changes nothing', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { runs: Record<string, string> };
+    // The runner runs `runs.post` after the job's steps, cancelled or not (post-if defaults to always()).
+    expect(action.runs).toMatchObject({ main: 'dist/index.js', post: 'dist/index.js' });
+    expect(action.runs['post-if']).toBeUndefined();
+    const checks = () => repo.clone.handle.state().checkRuns;
+    const main = await runAction(
+      repo,
+      run,
+      pullRequestPayload(repo, pull),
+      { runs: '1', 'compare-base': 'false', harness: `node -e "setTimeout(() => {}, 600000)"` },
+      { cancelWhen: () => checks().some((check) => check.status === 'in_progress'), timeoutMs: 60_000 },
+    );
+    expect(main.code).not.toBe(0);
+    expect(checks().map((check) => check.status)).toEqual(['in_progress']);
+    const post = await runAction(repo, run, pullRequestPayload(repo, pull), {}, { env: main.state, timeoutMs: 30_000 });
+    expect(post.code).toBe(0);
+    expect(checks().map((check) => [check.status, check.conclusion])).toEqual([['completed', 'cancelled']]);
+    expect(checks()[0]!.output.summary).toMatch(/cancelled or timed out/);
+    expect(post.stdout).toMatch(/completed as cancelled/);
+
+    // A step that finished: its post step leaves the completed check run as it is.
+    const finished = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      tags: 'labels',
+      'compare-base': 'false',
+      'check-name': 'Archal labels',
+    });
+    expect(finished.code).toBe(0);
+    const before = JSON.stringify(checks());
+    const after = await runAction(
+      repo,
+      run,
+      pullRequestPayload(repo, pull),
+      { 'check-name': 'Archal labels' },
+      { env: finished.state, timeoutMs: 30_000 },
+    );
+    expect(after.code).toBe(0);
+    expect(JSON.stringify(checks())).toBe(before);
+  }, 240_000);
 });
