@@ -29,6 +29,7 @@ import { errorMessage } from '../src/lib/errors.js';
 import type { UploadedArtifact } from './artifacts.js';
 import type { ActionSetup } from './setup.js';
 import { logUntrusted } from './log.js';
+import { supersededBy } from './superseded.js';
 
 /** The outputs of action.yml, each written by every job that gets as far as its report. */
 export const ACTION_OUTPUTS = [
@@ -127,10 +128,15 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
 
   let commentId: number | null = null;
   const pull = ctx.pullRequest;
-  if (pull && setup.canWrite && !setup.refused.comment && setup.github && inputs.comment !== 'never') {
+  const github = pull && setup.canWrite && !setup.refused.comment && inputs.comment !== 'never' ? setup.github : null;
+  const superseded = github ? await supersededBy(setup) : null;
+  if (superseded) {
+    setup.notes.push(superseded);
+    core.notice(superseded);
+  } else if (pull && github) {
     const failing = failsJob(report) || !scenariosPassed(report);
     try {
-      const comment = await upsertStickyComment(setup.github, target, pull.number, {
+      const comment = await upsertStickyComment(github, target, pull.number, {
         marker: commentMarker(inputs['check-name']),
         body: redactor.text(renderComment(report)),
         // on-failure: a new comment only for a failure; an existing one is still brought up to date.

@@ -138,8 +138,8 @@ function runAction(
     timeoutMs?: number;
     event?: string;
     env?: Record<string, string>;
-    /** Cancels the step as the runner does (SIGINT) once this holds, checked every 200 ms. */
-    cancelWhen?: () => boolean;
+    /** Cancels the step as the runner does (SIGINT) once this holds of its state so far, checked every 200 ms. */
+    cancelWhen?: (state: Record<string, string>) => boolean;
   } = {},
 ): Promise<ActionRun> {
   const runner = tempDir('archal-runner-');
@@ -185,7 +185,7 @@ function runAction(
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
     const cancel = options.cancelWhen
       ? setInterval(() => {
-          if (options.cancelWhen!()) child.kill('SIGINT');
+          if (options.cancelWhen!(parseOutputs(readFileSync(stateFile, 'utf8')))) child.kill('SIGINT');
         }, 200)
       : undefined;
     child.on('error', reject);
@@ -1463,7 +1463,8 @@ describe('the GitHub Action (dist/index.js): a cancelled job', () => {
       run,
       pullRequestPayload(repo, pull),
       { runs: '1', 'compare-base': 'false', harness: `node -e "setTimeout(() => {}, 600000)"` },
-      { cancelWhen: () => checks().some((check) => check.status === 'in_progress'), timeoutMs: 60_000 },
+      // Once the step has started its check run and is at the scenarios (the agent never answers).
+      { cancelWhen: (state) => 'archal-check-run' in state, timeoutMs: 60_000 },
     );
     expect(main.code).not.toBe(0);
     expect(checks().map((check) => check.status)).toEqual(['in_progress']);
@@ -1491,5 +1492,45 @@ describe('the GitHub Action (dist/index.js): a cancelled job', () => {
     );
     expect(after.code).toBe(0);
     expect(JSON.stringify(checks())).toBe(before);
+  }, 240_000);
+});
+
+describe('the GitHub Action (dist/index.js): two runs of one pull request', () => {
+  it("a run of an older commit that ends after the newer commit's run has started leaves the comment to it, still completing its own check run", async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const older = pull.head.sha;
+    await repo.git('checkout', '--quiet', 'feature');
+    writeFiles(repo.dir, { 'NOTES.md': 'more notes\n' });
+    await repo.git('commit', '--quiet', '-am', 'More notes');
+    await repo.git('push', '--quiet', 'origin', 'feature');
+    const newer = await repo.git('rev-parse', 'HEAD');
+    await repo.git('checkout', '--quiet', '--detach', newer);
+    const inputs = { runs: '1', tags: 'labels', 'compare-base': 'false' };
+    const newerPull = { ...pull, head: { ref: 'feature', sha: newer } };
+    const newerRun = await workflowRun(repo, newerPull);
+    const first = await runAction(repo, newerRun, pullRequestPayload(repo, newerPull), inputs);
+    expect(first.code).toBe(0);
+    const comments = () => repo.clone.handle.state().comments.filter((comment) => comment.issue_number === pull.number);
+    expect(comments().map((comment) => String(comment.id))).toEqual([first.outputs['comment-id']]);
+    const written = comments()[0]!.body;
+    expect(written).toContain(`/actions/runs/${newerRun.id})`);
+
+    // The older commit's run, slower, ends last.
+    await repo.git('checkout', '--quiet', '--detach', older);
+    const olderRun = await workflowRun(repo, pull);
+    const last = await runAction(repo, olderRun, pullRequestPayload(repo, pull), inputs);
+    expect(last.code).toBe(0);
+    expect(comments().map((comment) => comment.body)).toEqual([written]);
+    expect(last.outputs['comment-id']).toBe('');
+    expect(last.stdout).toContain(
+      `The pull request's head is now ${newer.slice(0, 7)}, newer than this run's ${older.slice(0, 7)}, and its run has started: the comment is left to it.`,
+    );
+    expect(last.summary).toContain(`newer than this run's ${older.slice(0, 7)}`);
+    const checks = repo.clone.handle.state().checkRuns.map((check) => [check.head_sha, check.status, check.conclusion]);
+    expect(checks).toEqual([
+      [newer, 'completed', 'success'],
+      [older, 'completed', 'success'],
+    ]);
   }, 240_000);
 });
