@@ -9,6 +9,7 @@ import type { SecretRedactor } from '../src/lib/redact.js';
 import { resolvePreprodOptions, type PreprodOptions, type PreprodOverrides } from '../src/preprod/options.js';
 import { openWorkspace, type Workspace } from '../src/workspace/workspace.js';
 import { readRunContext, type RunContext } from './context.js';
+import { eventNotice } from './events.js';
 import { EXECUTION_INPUTS, type ActionInputs } from './inputs.js';
 
 /** Where the Action works: the repository, its scenario directory, scratch space, and what it may do on GitHub. */
@@ -74,6 +75,11 @@ export async function prepare(inputs: ActionInputs, redactor: SecretRedactor): P
   // a read-only token, except pull_request_target, which runs in the base repository's context.
   const readOnly = forkPull && ctx.eventName !== 'pull_request_target';
   if (!token) notes.push('No github-token was given: results are in the job summary and annotations only.');
+  const event = eventNotice(ctx);
+  if (event) {
+    notes.push(event);
+    core.warning(event);
+  }
   if (readOnly) {
     notes.push(
       'This pull request comes from a fork: its token is read-only, so no check run or comment is written; the results are in this job summary and as annotations.',

@@ -1534,3 +1534,45 @@ describe('the GitHub Action (dist/index.js): two runs of one pull request', () =
     ]);
   }, 240_000);
 });
+
+describe('the GitHub Action (dist/index.js) on an event it was not made for', () => {
+  it("issue_comment on a pull request: a warning that it tested the default branch's commit, not the pull request, in the log and the summary", async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const main = pull.base.sha;
+    await repo.git('checkout', '--quiet', '--detach', main);
+    const run = await repo.clone.handle.workflowRun({
+      repo: 'acme/agent',
+      event: 'issue_comment',
+      head_branch: 'main',
+      head_sha: main,
+    });
+    const payload = {
+      action: 'created',
+      issue: {
+        number: pull.number,
+        pull_request: { url: `${repo.clone.apiUrl}/repos/acme/agent/pulls/${pull.number}` },
+      },
+      comment: { id: 1, body: '/archal' },
+      repository: { name: 'agent', full_name: 'acme/agent', owner: { login: 'acme', name: 'acme' } },
+      sender: { login: 'octocat' },
+    };
+    const result = await runAction(
+      repo,
+      run,
+      payload,
+      { runs: '1', tags: 'labels' },
+      { event: 'issue_comment', env: { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: main } },
+    );
+    expect(result.code).toBe(0);
+    const warning = `on issue_comment it tested the workflow's commit (GITHUB_SHA ${main.slice(0, 7)}, the default branch's latest for most events), with no pull request: no base comparison, no comment, and the check run goes on that commit.`;
+    expect(result.stdout).toMatch(
+      /^::warning::The Action runs on pull_request, pull_request_target, .*release; on issue_comment/m,
+    );
+    expect(result.stdout).toContain(warning);
+    expect(result.summary).toContain('on issue\\_comment it tested');
+    const state = repo.clone.handle.state();
+    expect(state.checkRuns.map((check) => [check.head_sha, check.conclusion])).toEqual([[main, 'success']]);
+    expect(state.comments).toEqual([]);
+  }, 180_000);
+});
