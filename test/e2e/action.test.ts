@@ -1576,3 +1576,34 @@ describe('the GitHub Action (dist/index.js) on an event it was not made for', ()
     expect(state.comments).toEqual([]);
   }, 180_000);
 });
+
+describe('the GitHub Action (dist/index.js): annotations in the log', () => {
+  it('with no check run to carry them, logs at most the 10 error annotations GitHub shows per step, and a notice counting the rest', async () => {
+    const criteria = Array.from(
+      { length: 12 },
+      (_, index) => `- [D] Impossible ${index + 1} => $count(github.issues) = ${1000 + index}`,
+    );
+    const scenario = readFileSync(join(EXAMPLE, 'archal', 'label-bug-reports.md'), 'utf8')
+      .replace('# Label bug reports', '# Many failures')
+      .replace(/## Success Criteria\n[\s\S]*?\n\n/, `## Success Criteria\n${criteria.join('\n')}\n\n`)
+      .replace('tags: triage, labels', 'tags: many');
+    const repo = await host({ 'archal/many-failures.md': scenario });
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      tags: 'many',
+      'compare-base': 'false',
+      'fail-on': 'never',
+      'github-token': '',
+    });
+    expect(result.code).toBe(0);
+    const errors = result.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::error ') && line.includes(',file=archal/many-failures.md,'));
+    expect(errors).toHaveLength(10);
+    expect(result.stdout).toContain(
+      '::notice::2 more failing criteria are not annotated here: GitHub shows 10 error and 10 warning annotations per step. The job summary lists the failing scenarios; preprod-failures.json in the artifact holds every failure.',
+    );
+  }, 180_000);
+});
