@@ -9,6 +9,10 @@ import { POST_STATE } from './state.js';
  * loads; the loop, GitHub and artifact clients load afterwards, so the log starts promptly.
  */
 export async function run(): Promise<void> {
+  // The runner masks a token that came from a secret or github.token, not one a workflow made in an
+  // earlier step (a script's app token, say): masked here, before anything is logged.
+  const token = core.getInput('github-token');
+  if (token) core.setSecret(token);
   // action.yml runs dist/index.js as the post step too; the main step's state tells them apart.
   if (core.getState(POST_STATE.started)) {
     const { runPost } = await import('./post.js');

@@ -209,6 +209,15 @@ function runAction(
   });
 }
 
+/** The step's log as the runner shows it: `::add-mask::` lines are taken by the runner, never shown. */
+function shownLog(result: ActionRun): string {
+  return result.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
+    .trim();
+}
+
 /** The line of a criterion in a scenario file of the example. */
 function lineOf(file: string, text: string): number {
   return (
@@ -870,7 +879,7 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
     const before = repo.clone.handle.requests().length;
     const result = await runAction(repo, run, { action: 'opened' }, { [name]: value }, { timeoutMs: 20_000 });
     expect(result.code).toBe(1);
-    expect(result.stdout.trim()).toBe(`::error::${message}`);
+    expect(shownLog(result)).toBe(`::error::${message}`);
     expect(repo.clone.handle.requests().length).toBe(before);
   });
 
@@ -887,7 +896,7 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
       { timeoutMs: 30_000 },
     );
     expect(result.code).toBe(1);
-    expect(result.stdout.trim()).toMatch(
+    expect(shownLog(result)).toMatch(
       /^Archal: pre-prod loop in agents\/triage\n::error::Input 'working-directory' 'agents\/triage' is not a directory of the workspace \(.*\): give the directory of \.archal\.json and the scenarios, relative to the workspace \(the default is '\.'\)\.$/,
     );
     expect(repo.clone.handle.requests().length).toBe(before);
@@ -1070,7 +1079,7 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
       { timeoutMs: 20_000 },
     );
     expect(result.code).toBe(1);
-    expect(result.stdout.trim()).toBe(
+    expect(shownLog(result)).toBe(
       "::error::Input 'fix-workflow' 'fix-command' and 'fix-workflow' are alternatives: give one.",
     );
   });
@@ -1606,4 +1615,17 @@ describe('the GitHub Action (dist/index.js): annotations in the log', () => {
       '::notice::2 more failing criteria are not annotated here: GitHub shows 10 error and 10 warning annotations per step. The job summary lists the failing scenarios; preprod-failures.json in the artifact holds every failure.',
     );
   }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js): the token', () => {
+  it('masks github-token first thing, in the main step and the post step, whatever source the workflow took it from', async () => {
+    const repo = await host();
+    const run = await repo.clone.handle.workflowRun({ repo: 'acme/agent' });
+    const main = await runAction(repo, run, { action: 'opened' }, { runs: 'abc' }, { timeoutMs: 20_000 });
+    expect(main.code).toBe(1);
+    expect(main.stdout.split('\n')[0]).toBe(`::add-mask::${run.github_token}`);
+    const post = await runAction(repo, run, { action: 'opened' }, {}, { env: main.state, timeoutMs: 20_000 });
+    expect(post.code).toBe(0);
+    expect(post.stdout.split('\n')[0]).toBe(`::add-mask::${run.github_token}`);
+  });
 });
