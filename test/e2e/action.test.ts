@@ -307,7 +307,7 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     const pull = await openRegressingPull(repo);
     const run = await workflowRun(repo, pull);
     const first = await runAction(repo, run, pullRequestPayload(repo, pull), { runs: '4' });
-    expect(first.stdout).toMatch(/^Archal: pre-prod loop in \./);
+    expect(shownLog(first)).toMatch(/^Archal: pre-prod loop in \./);
     // fail-on: threshold (the default): a scenario below 100% fails the step.
     expect(first.code).toBe(1);
 
@@ -707,7 +707,7 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
         { runs: '4', shard: `${index}/2`, 'pass-threshold': '0' },
         { job: index - 1 },
       );
-      expect(shard.stdout).toMatch(new RegExp(`^Archal: shard ${index}/2 in \\.`));
+      expect(shownLog(shard)).toMatch(new RegExp(`^Archal: shard ${index}/2 in \\.`));
       expect(shard.code).toBe(0); // a shard does not fail for failing scenarios: the merge decides
       expect(shard.outputs).toMatchObject({ status: 'passed', 'stop-reason': 'passed', passed: 'true' });
       // results-path and failures-path: the slice's preprod-result.json and preprod-failures.json.
@@ -746,7 +746,7 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     expect(json(slices[1]!, 'shard.json')).toMatchObject({ shard: { index: 2, count: 2 } });
 
     const merge = await runAction(repo, run, payload, { 'merge-shards': 'true', 'pass-threshold': '100' }, { job: 2 });
-    expect(merge.stdout).toMatch(/^Archal: merging shards in \./);
+    expect(shownLog(merge)).toMatch(/^Archal: merging shards in \./);
     expect(merge.stdout).toContain(
       "::warning::The shards ran with pass-threshold 0; this merge job's pass-threshold 100 decides for the suite.",
     );
