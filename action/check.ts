@@ -9,6 +9,7 @@ import {
 import { errorMessage } from '../src/lib/errors.js';
 import { unavailable } from './report.js';
 import type { ActionSetup } from './setup.js';
+import { POST_STATE } from './state.js';
 
 export interface CheckRef {
   id: number;
@@ -23,7 +24,7 @@ export interface CheckRef {
 export async function startCheck(setup: ActionSetup): Promise<CheckRef | null> {
   if (!setup.canWrite || setup.refused.checks || !setup.github) return null;
   try {
-    return await startCheckRun(
+    const check = await startCheckRun(
       setup.github,
       { owner: setup.ctx.owner, repo: setup.ctx.repo },
       {
@@ -33,6 +34,9 @@ export async function startCheck(setup: ActionSetup): Promise<CheckRef | null> {
         externalId: setup.ctx.runId ? String(setup.ctx.runId) : undefined,
       },
     );
+    // Should the step stop before its report, the post step completes this check run.
+    core.saveState(POST_STATE.checkRun, String(check.id));
+    return check;
   } catch (error) {
     if (isServerError(error)) {
       unavailable(setup, `The check run could not be started (${setup.redactor.text(errorMessage(error))})`);

@@ -29,6 +29,7 @@ import { errorMessage } from '../src/lib/errors.js';
 import type { UploadedArtifact } from './artifacts.js';
 import type { ActionSetup } from './setup.js';
 import { logUntrusted } from './log.js';
+import { supersededBy } from './superseded.js';
 
 /** The outputs of action.yml, each written by every job that gets as far as its report. */
 export const ACTION_OUTPUTS = [
@@ -127,10 +128,15 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
 
   let commentId: number | null = null;
   const pull = ctx.pullRequest;
-  if (pull && setup.canWrite && !setup.refused.comment && setup.github && inputs.comment !== 'never') {
+  const github = pull && setup.canWrite && !setup.refused.comment && inputs.comment !== 'never' ? setup.github : null;
+  const superseded = github ? await supersededBy(setup) : null;
+  if (superseded) {
+    setup.notes.push(superseded);
+    core.notice(superseded);
+  } else if (pull && github) {
     const failing = failsJob(report) || !scenariosPassed(report);
     try {
-      const comment = await upsertStickyComment(setup.github, target, pull.number, {
+      const comment = await upsertStickyComment(github, target, pull.number, {
         marker: commentMarker(inputs['check-name']),
         body: redactor.text(renderComment(report)),
         // on-failure: a new comment only for a failure; an existing one is still brought up to date.
@@ -210,18 +216,37 @@ export function unavailable(setup: ActionSetup, what: string): void {
   core.warning(note);
 }
 
-/** Workflow-command annotations: what a read-only token can still show on the pull request's files. */
+/** Annotations of one level GitHub shows per step; it drops the rest without a word. */
+const LOG_ANNOTATIONS_PER_LEVEL = 10;
+
+/**
+ * Workflow-command annotations: what a read-only token can still show on the pull request's files.
+ * GitHub shows 10 errors and 10 warnings per step and silently drops the rest, so the rest are
+ * counted in a notice instead of logged to be lost.
+ */
 function annotateInLog(annotations: readonly CheckAnnotation[]): void {
-  for (const annotation of annotations.slice(0, 50)) {
+  const logged = { error: 0, warning: 0 };
+  let left = 0;
+  for (const annotation of annotations) {
+    const level = annotation.annotation_level === 'failure' ? 'error' : 'warning';
+    if (logged[level] === LOG_ANNOTATIONS_PER_LEVEL) {
+      left++;
+      continue;
+    }
+    logged[level]++;
     const properties = {
       title: annotation.title,
       file: annotation.path,
       startLine: annotation.start_line,
       endLine: annotation.end_line,
     };
-    if (annotation.annotation_level === 'failure') core.error(annotation.message, properties);
+    if (level === 'error') core.error(annotation.message, properties);
     else core.warning(annotation.message, properties);
   }
+  if (left > 0)
+    core.notice(
+      `${left} more failing ${left === 1 ? 'criterion is' : 'criteria are'} not annotated here: GitHub shows ${LOG_ANNOTATIONS_PER_LEVEL} error and ${LOG_ANNOTATIONS_PER_LEVEL} warning annotations per step. The job summary lists the failing scenarios; preprod-failures.json in the artifact holds every failure.`,
+    );
 }
 
 /** The job summary (GITHUB_STEP_SUMMARY), redacted. */

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { createGitHubApiClient, type GitHubApi } from '../src/github/index.js';
@@ -9,6 +9,7 @@ import type { SecretRedactor } from '../src/lib/redact.js';
 import { resolvePreprodOptions, type PreprodOptions, type PreprodOverrides } from '../src/preprod/options.js';
 import { openWorkspace, type Workspace } from '../src/workspace/workspace.js';
 import { readRunContext, type RunContext } from './context.js';
+import { eventNotice } from './events.js';
 import { EXECUTION_INPUTS, type ActionInputs } from './inputs.js';
 
 /** Where the Action works: the repository, its scenario directory, scratch space, and what it may do on GitHub. */
@@ -62,9 +63,11 @@ export async function prepare(inputs: ActionInputs, redactor: SecretRedactor): P
       `Input 'working-directory' '${inputs['working-directory']}' is not a directory of the workspace (${workspace}): give the directory of .archal.json and the scenarios, relative to the workspace (the default is '.').`,
     );
   const repoRoot = (await git(['rev-parse', '--show-toplevel'], { cwd: repoDir, env })) ?? workspace;
-  const temp = join(runnerEnv.RUNNER_TEMP || tmpdir(), 'archal', String(ctx.runId || process.pid));
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp, { recursive: true });
+  // One folder per step: a job may use the Action more than once (another working-directory, another
+  // agent), and each step's results-path and failures-path must outlive the next step.
+  const steps = join(runnerEnv.RUNNER_TEMP || tmpdir(), 'archal');
+  mkdirSync(steps, { recursive: true });
+  const temp = mkdtempSync(join(steps, `${ctx.runId || process.pid}-`));
   const token = inputs['github-token'];
   const notes: string[] = [];
   const forkPull = ctx.pullRequest?.fork === true;
@@ -72,6 +75,11 @@ export async function prepare(inputs: ActionInputs, redactor: SecretRedactor): P
   // a read-only token, except pull_request_target, which runs in the base repository's context.
   const readOnly = forkPull && ctx.eventName !== 'pull_request_target';
   if (!token) notes.push('No github-token was given: results are in the job summary and annotations only.');
+  const event = eventNotice(ctx);
+  if (event) {
+    notes.push(event);
+    core.warning(event);
+  }
   if (readOnly) {
     notes.push(
       'This pull request comes from a fork: its token is read-only, so no check run or comment is written; the results are in this job summary and as annotations.',

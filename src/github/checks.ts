@@ -7,7 +7,8 @@ export interface RepoRef {
   repo: string;
 }
 
-export type CheckConclusion = 'success' | 'failure' | 'neutral';
+/** `cancelled`: the Action's post step, for a check run its step left in progress. */
+export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled';
 
 export interface CheckRunRef {
   id: number;

@@ -104,9 +104,11 @@ interface ActionRun {
   summary: string;
   /** ARCHAL_HOME of the run: where a SQLite store would have been created. */
   home: string;
+  /** What the step saved for its post step (GITHUB_STATE), as the runner gives it back: STATE_<name>. */
+  state: Record<string, string>;
 }
 
-/** Parses GITHUB_OUTPUT (`name<<delimiter` blocks, as @actions/core writes them). */
+/** Parses GITHUB_OUTPUT and GITHUB_STATE (`name<<delimiter` blocks, as @actions/core writes them). */
 function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split('\n');
@@ -131,7 +133,14 @@ function runAction(
   run: WorkflowRunResponse,
   payload: Record<string, unknown>,
   inputs: Record<string, string>,
-  options: { job?: number; timeoutMs?: number; event?: string; env?: Record<string, string> } = {},
+  options: {
+    job?: number;
+    timeoutMs?: number;
+    event?: string;
+    env?: Record<string, string>;
+    /** Cancels the step as the runner does (SIGINT) once this holds of its state so far, checked every 200 ms. */
+    cancelWhen?: (state: Record<string, string>) => boolean;
+  } = {},
 ): Promise<ActionRun> {
   const runner = tempDir('archal-runner-');
   mkdirSync(join(runner, 'temp'));
@@ -140,8 +149,10 @@ function runAction(
   writeFileSync(eventPath, JSON.stringify(payload));
   const outputFile = join(runner, 'output');
   const summaryFile = join(runner, 'summary.md');
+  const stateFile = join(runner, 'state');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
+  writeFileSync(stateFile, '');
   const pull = payload.pull_request as { number: number; head: { sha: string } } | undefined;
   // The runner gives actions their token as an input, not as GITHUB_TOKEN.
   const { GITHUB_TOKEN: _token, ...runnerVariables } = run.env;
@@ -159,6 +170,7 @@ function runAction(
     GITHUB_WORKSPACE: repo.dir,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_STATE: stateFile,
     RUNNER_TEMP: join(runner, 'temp'),
     ACTIONS_RUNTIME_TOKEN: run.jobs[options.job ?? 0]!.runtime_token,
     'INPUT_GITHUB-TOKEN': run.github_token,
@@ -171,18 +183,39 @@ function runAction(
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
+    const cancel = options.cancelWhen
+      ? setInterval(() => {
+          if (options.cancelWhen!(parseOutputs(readFileSync(stateFile, 'utf8')))) child.kill('SIGINT');
+        }, 200)
+      : undefined;
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearInterval(cancel);
       resolve({
         code,
         stdout,
         outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
         summary: readFileSync(summaryFile, 'utf8'),
         home,
+        state: Object.fromEntries(
+          Object.entries(parseOutputs(readFileSync(stateFile, 'utf8'))).map(([name, value]) => [
+            `STATE_${name}`,
+            value,
+          ]),
+        ),
       });
     });
   });
+}
+
+/** The step's log as the runner shows it: `::add-mask::` lines are taken by the runner, never shown. */
+function shownLog(result: ActionRun): string {
+  return result.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
+    .trim();
 }
 
 /** The line of a criterion in a scenario file of the example. */
@@ -274,7 +307,7 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     const pull = await openRegressingPull(repo);
     const run = await workflowRun(repo, pull);
     const first = await runAction(repo, run, pullRequestPayload(repo, pull), { runs: '4' });
-    expect(first.stdout).toMatch(/^Archal: pre-prod loop in \./);
+    expect(shownLog(first)).toMatch(/^Archal: pre-prod loop in \./);
     // fail-on: threshold (the default): a scenario below 100% fails the step.
     expect(first.code).toBe(1);
 
@@ -674,7 +707,7 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
         { runs: '4', shard: `${index}/2`, 'pass-threshold': '0' },
         { job: index - 1 },
       );
-      expect(shard.stdout).toMatch(new RegExp(`^Archal: shard ${index}/2 in \\.`));
+      expect(shownLog(shard)).toMatch(new RegExp(`^Archal: shard ${index}/2 in \\.`));
       expect(shard.code).toBe(0); // a shard does not fail for failing scenarios: the merge decides
       expect(shard.outputs).toMatchObject({ status: 'passed', 'stop-reason': 'passed', passed: 'true' });
       // results-path and failures-path: the slice's preprod-result.json and preprod-failures.json.
@@ -713,7 +746,7 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     expect(json(slices[1]!, 'shard.json')).toMatchObject({ shard: { index: 2, count: 2 } });
 
     const merge = await runAction(repo, run, payload, { 'merge-shards': 'true', 'pass-threshold': '100' }, { job: 2 });
-    expect(merge.stdout).toMatch(/^Archal: merging shards in \./);
+    expect(shownLog(merge)).toMatch(/^Archal: merging shards in \./);
     expect(merge.stdout).toContain(
       "::warning::The shards ran with pass-threshold 0; this merge job's pass-threshold 100 decides for the suite.",
     );
@@ -846,7 +879,7 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
     const before = repo.clone.handle.requests().length;
     const result = await runAction(repo, run, { action: 'opened' }, { [name]: value }, { timeoutMs: 20_000 });
     expect(result.code).toBe(1);
-    expect(result.stdout.trim()).toBe(`::error::${message}`);
+    expect(shownLog(result)).toBe(`::error::${message}`);
     expect(repo.clone.handle.requests().length).toBe(before);
   });
 
@@ -863,7 +896,7 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
       { timeoutMs: 30_000 },
     );
     expect(result.code).toBe(1);
-    expect(result.stdout.trim()).toMatch(
+    expect(shownLog(result)).toMatch(
       /^Archal: pre-prod loop in agents\/triage\n::error::Input 'working-directory' 'agents\/triage' is not a directory of the workspace \(.*\): give the directory of \.archal\.json and the scenarios, relative to the workspace \(the default is '\.'\)\.$/,
     );
     expect(repo.clone.handle.requests().length).toBe(before);
@@ -1046,7 +1079,7 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
       { timeoutMs: 20_000 },
     );
     expect(result.code).toBe(1);
-    expect(result.stdout.trim()).toBe(
+    expect(shownLog(result)).toBe(
       "::error::Input 'fix-workflow' 'fix-command' and 'fix-workflow' are alternatives: give one.",
     );
   });
@@ -1394,4 +1427,205 @@ describe('the GitHub Action (dist/index.js) on a push', () => {
     expect(result.outputs).toMatchObject({ 'stop-reason': 'detached_head', 'pull-request-operation': 'none' });
     expect(result.stdout).toContain("merge queue's temporary branch");
   }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js): two steps of it in one job', () => {
+  it("a second step (another working-directory or agent) leaves the first step's results-path and failures-path in place", async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    // Steps of one job share RUNNER_TEMP and GITHUB_RUN_ID.
+    const runnerTemp = tempDir('archal-runner-temp-');
+    const step = (inputs: Record<string, string>) =>
+      runAction(
+        repo,
+        run,
+        pullRequestPayload(repo, pull),
+        { runs: '1', 'compare-base': 'false', comment: 'never', ...inputs },
+        { env: { RUNNER_TEMP: runnerTemp } },
+      );
+    const first = await step({ tags: 'labels', 'check-name': 'Archal labels', 'artifact-name': 'labels' });
+    expect(first.code).toBe(0);
+    const second = await step({ tags: 'labels', 'check-name': 'Archal again', 'artifact-name': 'again' });
+    expect(second.code).toBe(0);
+    for (const output of ['results-path', 'failures-path'] as const) {
+      expect(first.outputs[output]).not.toBe(second.outputs[output]);
+      expect(existsSync(first.outputs[output]!)).toBe(true);
+      expect(existsSync(second.outputs[output]!)).toBe(true);
+    }
+    expect(JSON.parse(readFileSync(first.outputs['results-path']!, 'utf8'))).toMatchObject({ status: 'passed' });
+  }, 360_000);
+});
+
+describe('the GitHub Action (dist/index.js): a cancelled job', () => {
+  it('the post step completes the check run a cancelled step left in progress, as cancelled; after a finished step it changes nothing', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { runs: Record<string, string> };
+    // The runner runs `runs.post` after the job's steps, cancelled or not (post-if defaults to always()).
+    expect(action.runs).toMatchObject({ main: 'dist/index.js', post: 'dist/index.js' });
+    expect(action.runs['post-if']).toBeUndefined();
+    const checks = () => repo.clone.handle.state().checkRuns;
+    const main = await runAction(
+      repo,
+      run,
+      pullRequestPayload(repo, pull),
+      { runs: '1', 'compare-base': 'false', harness: `node -e "setTimeout(() => {}, 600000)"` },
+      // Once the step has started its check run and is at the scenarios (the agent never answers).
+      { cancelWhen: (state) => 'archal-check-run' in state, timeoutMs: 60_000 },
+    );
+    expect(main.code).not.toBe(0);
+    expect(checks().map((check) => check.status)).toEqual(['in_progress']);
+    const post = await runAction(repo, run, pullRequestPayload(repo, pull), {}, { env: main.state, timeoutMs: 30_000 });
+    expect(post.code).toBe(0);
+    expect(checks().map((check) => [check.status, check.conclusion])).toEqual([['completed', 'cancelled']]);
+    expect(checks()[0]!.output.summary).toMatch(/cancelled or timed out/);
+    expect(post.stdout).toMatch(/completed as cancelled/);
+
+    // A step that finished: its post step leaves the completed check run as it is.
+    const finished = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      tags: 'labels',
+      'compare-base': 'false',
+      'check-name': 'Archal labels',
+    });
+    expect(finished.code).toBe(0);
+    const before = JSON.stringify(checks());
+    const after = await runAction(
+      repo,
+      run,
+      pullRequestPayload(repo, pull),
+      { 'check-name': 'Archal labels' },
+      { env: finished.state, timeoutMs: 30_000 },
+    );
+    expect(after.code).toBe(0);
+    expect(JSON.stringify(checks())).toBe(before);
+  }, 240_000);
+});
+
+describe('the GitHub Action (dist/index.js): two runs of one pull request', () => {
+  it("a run of an older commit that ends after the newer commit's run has started leaves the comment to it, still completing its own check run", async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const older = pull.head.sha;
+    await repo.git('checkout', '--quiet', 'feature');
+    writeFiles(repo.dir, { 'NOTES.md': 'more notes\n' });
+    await repo.git('commit', '--quiet', '-am', 'More notes');
+    await repo.git('push', '--quiet', 'origin', 'feature');
+    const newer = await repo.git('rev-parse', 'HEAD');
+    await repo.git('checkout', '--quiet', '--detach', newer);
+    const inputs = { runs: '1', tags: 'labels', 'compare-base': 'false' };
+    const newerPull = { ...pull, head: { ref: 'feature', sha: newer } };
+    const newerRun = await workflowRun(repo, newerPull);
+    const first = await runAction(repo, newerRun, pullRequestPayload(repo, newerPull), inputs);
+    expect(first.code).toBe(0);
+    const comments = () => repo.clone.handle.state().comments.filter((comment) => comment.issue_number === pull.number);
+    expect(comments().map((comment) => String(comment.id))).toEqual([first.outputs['comment-id']]);
+    const written = comments()[0]!.body;
+    expect(written).toContain(`/actions/runs/${newerRun.id})`);
+
+    // The older commit's run, slower, ends last.
+    await repo.git('checkout', '--quiet', '--detach', older);
+    const olderRun = await workflowRun(repo, pull);
+    const last = await runAction(repo, olderRun, pullRequestPayload(repo, pull), inputs);
+    expect(last.code).toBe(0);
+    expect(comments().map((comment) => comment.body)).toEqual([written]);
+    expect(last.outputs['comment-id']).toBe('');
+    expect(last.stdout).toContain(
+      `The pull request's head is now ${newer.slice(0, 7)}, newer than this run's ${older.slice(0, 7)}, and its run has started: the comment is left to it.`,
+    );
+    expect(last.summary).toContain(`newer than this run's ${older.slice(0, 7)}`);
+    const checks = repo.clone.handle.state().checkRuns.map((check) => [check.head_sha, check.status, check.conclusion]);
+    expect(checks).toEqual([
+      [newer, 'completed', 'success'],
+      [older, 'completed', 'success'],
+    ]);
+  }, 240_000);
+});
+
+describe('the GitHub Action (dist/index.js) on an event it was not made for', () => {
+  it("issue_comment on a pull request: a warning that it tested the default branch's commit, not the pull request, in the log and the summary", async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const main = pull.base.sha;
+    await repo.git('checkout', '--quiet', '--detach', main);
+    const run = await repo.clone.handle.workflowRun({
+      repo: 'acme/agent',
+      event: 'issue_comment',
+      head_branch: 'main',
+      head_sha: main,
+    });
+    const payload = {
+      action: 'created',
+      issue: {
+        number: pull.number,
+        pull_request: { url: `${repo.clone.apiUrl}/repos/acme/agent/pulls/${pull.number}` },
+      },
+      comment: { id: 1, body: '/archal' },
+      repository: { name: 'agent', full_name: 'acme/agent', owner: { login: 'acme', name: 'acme' } },
+      sender: { login: 'octocat' },
+    };
+    const result = await runAction(
+      repo,
+      run,
+      payload,
+      { runs: '1', tags: 'labels' },
+      { event: 'issue_comment', env: { GITHUB_REF: 'refs/heads/main', GITHUB_SHA: main } },
+    );
+    expect(result.code).toBe(0);
+    const warning = `on issue_comment it tested the workflow's commit (GITHUB_SHA ${main.slice(0, 7)}, the default branch's latest for most events), with no pull request: no base comparison, no comment, and the check run goes on that commit.`;
+    expect(result.stdout).toMatch(
+      /^::warning::The Action runs on pull_request, pull_request_target, .*release; on issue_comment/m,
+    );
+    expect(result.stdout).toContain(warning);
+    expect(result.summary).toContain('on issue\\_comment it tested');
+    const state = repo.clone.handle.state();
+    expect(state.checkRuns.map((check) => [check.head_sha, check.conclusion])).toEqual([[main, 'success']]);
+    expect(state.comments).toEqual([]);
+  }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js): annotations in the log', () => {
+  it('with no check run to carry them, logs at most the 10 error annotations GitHub shows per step, and a notice counting the rest', async () => {
+    const criteria = Array.from(
+      { length: 12 },
+      (_, index) => `- [D] Impossible ${index + 1} => $count(github.issues) = ${1000 + index}`,
+    );
+    const scenario = readFileSync(join(EXAMPLE, 'archal', 'label-bug-reports.md'), 'utf8')
+      .replace('# Label bug reports', '# Many failures')
+      .replace(/## Success Criteria\n[\s\S]*?\n\n/, `## Success Criteria\n${criteria.join('\n')}\n\n`)
+      .replace('tags: triage, labels', 'tags: many');
+    const repo = await host({ 'archal/many-failures.md': scenario });
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      tags: 'many',
+      'compare-base': 'false',
+      'fail-on': 'never',
+      'github-token': '',
+    });
+    expect(result.code).toBe(0);
+    const errors = result.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::error ') && line.includes(',file=archal/many-failures.md,'));
+    expect(errors).toHaveLength(10);
+    expect(result.stdout).toContain(
+      '::notice::2 more failing criteria are not annotated here: GitHub shows 10 error and 10 warning annotations per step. The job summary lists the failing scenarios; preprod-failures.json in the artifact holds every failure.',
+    );
+  }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js): the token', () => {
+  it('masks github-token first thing, in the main step and the post step, whatever source the workflow took it from', async () => {
+    const repo = await host();
+    const run = await repo.clone.handle.workflowRun({ repo: 'acme/agent' });
+    const main = await runAction(repo, run, { action: 'opened' }, { runs: 'abc' }, { timeoutMs: 20_000 });
+    expect(main.code).toBe(1);
+    expect(main.stdout.split('\n')[0]).toBe(`::add-mask::${run.github_token}`);
+    const post = await runAction(repo, run, { action: 'opened' }, {}, { env: main.state, timeoutMs: 20_000 });
+    expect(post.code).toBe(0);
+    expect(post.stdout.split('\n')[0]).toBe(`::add-mask::${run.github_token}`);
+  });
 });
