@@ -142,11 +142,14 @@ const upper = (value) => value.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  nM: () => (/* binding */ REACTIONS),
   qu: () => (/* binding */ canResolveThreads),
   Zw: () => (/* binding */ commentObject),
   ZD: () => (/* binding */ escapeHtml),
   D8: () => (/* binding */ issueObject),
   zD: () => (/* binding */ pullObject),
+  Ao: () => (/* binding */ reactionGroups),
+  f9: () => (/* binding */ reactionObject),
   o6: () => (/* binding */ reviewObject),
   FI: () => (/* binding */ reviewThreadById)
 });
@@ -418,6 +421,7 @@ function issueish(domain, repo, issue, kind) {
         userContentEdits: context/* emptyConnection */.cc,
     };
 }
+/** REST's reaction contents and GraphQL's `ReactionContent` for each. */
 const REACTIONS = {
     '+1': 'THUMBS_UP',
     '-1': 'THUMBS_DOWN',
@@ -444,6 +448,16 @@ function reactionGroups(domain, key) {
         };
     });
 }
+function reactionObject(domain, reaction) {
+    return {
+        __typename: 'Reaction',
+        id: (0,urls/* nodeId */.s5)('Reaction', reaction.id),
+        databaseId: reaction.id,
+        content: REACTIONS[reaction.content],
+        createdAt: reaction.createdAt,
+        user: () => (0,objects/* actorById */.UY)(domain, reaction.userId),
+    };
+}
 /** `reactions(content:)`: the subject's reactions, oldest first. */
 function reactionConnection(domain, key, args) {
     const wanted = args.content ? Object.entries(REACTIONS).find(([, value]) => value === args.content)?.[0] : undefined;
@@ -451,14 +465,7 @@ function reactionConnection(domain, key, args) {
         .where('reaction', key)
         .filter((reaction) => wanted === undefined || reaction.content === wanted)
         .sort((a, b) => a.id - b.id);
-    const page = (0,context/* connection */.FI)(reactions, args, (reaction) => ({
-        __typename: 'Reaction',
-        id: (0,urls/* nodeId */.s5)('Reaction', reaction.id),
-        databaseId: reaction.id,
-        content: REACTIONS[reaction.content],
-        createdAt: reaction.createdAt,
-        user: () => (0,objects/* actorById */.UY)(domain, reaction.userId),
-    }), 'Reaction');
+    const page = (0,context/* connection */.FI)(reactions, args, (reaction) => reactionObject(domain, reaction), 'Reaction');
     return { ...page, viewerHasReacted: reactions.some((reaction) => reaction.userId === viewerId(domain)) };
 }
 function issueObject(domain, repo, issue) {
@@ -1287,10 +1294,11 @@ function viewerPermission(domain, repo) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qj: () => (/* binding */ requireNode),
 /* harmony export */   SV: () => (/* binding */ decodeNodeId),
 /* harmony export */   hX: () => (/* binding */ queryRoot)
 /* harmony export */ });
-/* unused harmony exports nodeById, requireNode */
+/* unused harmony export nodeById */
 /* harmony import */ var _domain_search_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77173);
 /* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39991);
 /* harmony import */ var _http_operations_call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70448);

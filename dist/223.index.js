@@ -170,7 +170,7 @@ const CONTROL_ROUTES = [
         method: 'GET',
         path: /^\/_archal\/operations$/,
         // The route table is loaded with the first request that needs it (see clone.ts).
-        handle: async () => ok({ operations: operationList((await __webpack_require__.e(/* import() */ 986).then(__webpack_require__.bind(__webpack_require__, 32986))).ROUTES) }),
+        handle: async () => ok({ operations: operationList((await __webpack_require__.e(/* import() */ 375).then(__webpack_require__.bind(__webpack_require__, 90375))).ROUTES) }),
     },
     {
         method: 'POST',

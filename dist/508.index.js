@@ -1342,14 +1342,24 @@ var http_router = __webpack_require__(19064);
 
 // GitHub's own headers (what API clients read); its CORS headers are left out, they only matter to
 // browsers. Headers travel as a flat [name, value, …] list, which Node writes without an object.
-const BASE_HEADERS = [
-    'server',
-    'GitHub.com',
-    'x-github-media-type',
-    'github.v3; format=json',
-    'x-github-api-version-selected',
-    '2022-11-28',
-];
+const BASE_HEADERS = ['server', 'GitHub.com', 'x-github-media-type', 'github.v3; format=json'];
+/**
+ * The REST API versions GitHub serves, newest first; without `X-GitHub-Api-Version` it selects
+ * 2022-11-28. The clone answers both with the bodies of 2022-11-28.
+ */
+const API_VERSIONS = ['2026-03-10', '2022-11-28'];
+const DEFAULT_API_VERSION = '2022-11-28';
+/** The version a request selects; GitHub's 400 for one it does not serve. */
+function apiVersion(req) {
+    const asked = req.headers['x-github-api-version'];
+    if (asked === undefined)
+        return DEFAULT_API_VERSION;
+    const version = Array.isArray(asked) ? asked.join(', ') : asked.trim();
+    if (API_VERSIONS.includes(version))
+        return version;
+    const supported = API_VERSIONS.map((name, i) => `"${name}"${i === 0 ? ' (most recent)' : ''}`).join(', ');
+    throw new state_errors/* ApiError */.hD(400, `The version you specified in the "X-GitHub-Api-Version" request header, "${version}", is not a supported version. The following versions are currently supported: ${supported}.`);
+}
 const JSON_TYPE = 'application/json; charset=utf-8';
 const VARY = 'Accept, Authorization, Cookie, X-GitHub-OTP';
 /** Shared by requests without a query string; handlers only read it. */
@@ -1378,14 +1388,15 @@ async function handleRest(core, router, exchange, mount) {
             throw new state_errors/* ApiError */.hD(413, `Request body too large (the limit is ${core.config.maxBodyBytes} bytes)`);
         });
         outcome.requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
+        headers.push('x-github-api-version-selected', apiVersion(req));
         const fault = core.faults.take(method, path);
         await strikeBefore(fault);
         const match = findRoute(router, method, path);
-        if (!match) {
+        const route = match?.route.value;
+        if (!match || !route) {
             outcome.notImplemented = true;
             throw new state_errors/* ApiError */.hD(404, 'Not Found');
         }
-        const route = match.route.value;
         outcome.operationId = route.operationId;
         outcome.docs = (0,http_route/* docsUrl */.fs)(route.docs);
         const admission = (0,http_admission/* admit */.w4)(core, route, req.headers.authorization, headers, requestId);
@@ -1616,7 +1627,7 @@ function buildGitHubClone(listening, options) {
     // body schemas) cost every run that never calls the REST API (most scenarios' agents start after
     // the clone, and many only read) a few milliseconds of page faults.
     let router;
-    const restRoutes = () => (router ??= Promise.all(/* import() */[__webpack_require__.e(986), __webpack_require__.e(254)]).then(__webpack_require__.bind(__webpack_require__, 32986)).then(({ restRouter }) => restRouter()));
+    const restRoutes = () => (router ??= Promise.all(/* import() */[__webpack_require__.e(375), __webpack_require__.e(254)]).then(__webpack_require__.bind(__webpack_require__, 90375)).then(({ restRouter }) => restRouter()));
     const handler = (req, res) => {
         const url = req.url ?? '/';
         const q = url.indexOf('?');
@@ -1629,10 +1640,10 @@ function buildGitHubClone(listening, options) {
             // scenario run's agent never calls it.
             work = Promise.all(/* import() */[__webpack_require__.e(254), __webpack_require__.e(223)]).then(__webpack_require__.bind(__webpack_require__, 34223)).then(({ handleControl }) => handleControl(core, exchange, controlToken));
         else if (path === '/mcp')
-            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(986), __webpack_require__.e(254), __webpack_require__.e(676)]).then(__webpack_require__.bind(__webpack_require__, 75676)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(375), __webpack_require__.e(254), __webpack_require__.e(676)]).then(__webpack_require__.bind(__webpack_require__, 75676)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path === '/graphql' || path === '/api/graphql')
             // Loaded on first use: GitHub's schema takes a second to build.
-            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(986), __webpack_require__.e(254), __webpack_require__.e(188), __webpack_require__.e(756)]).then(__webpack_require__.bind(__webpack_require__, 49821)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(375), __webpack_require__.e(254), __webpack_require__.e(188), __webpack_require__.e(999)]).then(__webpack_require__.bind(__webpack_require__, 27236)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path.startsWith(BLOB_PREFIX))
             work = handleBlob(core, exchange);
         else if (path.startsWith('/twirp/'))
@@ -3497,7 +3508,7 @@ class Router {
             method,
             template,
             segments,
-            greedyAt: segments.findIndex((segment) => segment.kind === 'greedy'),
+            greedyAt: segments.findIndex(spansSegments),
             value,
         };
         const key = bucketKey(method, segments);
@@ -3526,10 +3537,14 @@ class Router {
  */
 function bucketKey(method, segments) {
     const first = segments[0]?.kind === 'literal' ? segments[0].value : '';
-    const greedyBefore = segments.slice(0, 4).some((segment) => segment.kind === 'greedy');
+    const greedyBefore = segments.slice(0, 4).some(spansSegments);
     const fourth = segments[3];
     const literal = !greedyBefore && fourth?.kind === 'literal' ? fourth.value : '*';
     return `${method} ${first} ${literal}`;
+}
+/** Segments that may take several parts of a path: greedy parameters and ranges. */
+function spansSegments(segment) {
+    return segment.kind === 'greedy' || segment.kind === 'range';
 }
 function decode(part) {
     try {
@@ -3543,7 +3558,7 @@ function matchRoute(route, parts) {
     const { segments, greedyAt } = route;
     const after = greedyAt === -1 ? 0 : segments.length - greedyAt - 1;
     const greedyCount = greedyAt === -1 ? 0 : parts.length - greedyAt - after;
-    if (greedyAt === -1 ? parts.length !== segments.length : greedyCount < segments[greedyAt].min)
+    if (greedyAt === -1 ? parts.length !== segments.length : greedyCount < minParts(segments[greedyAt]))
         return undefined;
     // Literal segments first: most routes fail there, before any parameter is decoded.
     const partAt = (i) => (greedyAt === -1 || i < greedyAt ? i : i - 1 + greedyCount);
@@ -3555,7 +3570,11 @@ function matchRoute(route, parts) {
     const params = {};
     for (let i = 0; i < segments.length; i++) {
         const segment = segments[i];
-        if (segment.kind === 'greedy') {
+        if (i === greedyAt && segment.kind === 'range') {
+            if (!matchSegment(segment, parts.slice(greedyAt, greedyAt + greedyCount).join('/'), params))
+                return undefined;
+        }
+        else if (segment.kind === 'greedy') {
             const value = parts
                 .slice(greedyAt, greedyAt + greedyCount)
                 .map(decode)
@@ -3568,6 +3587,9 @@ function matchRoute(route, parts) {
             return undefined;
     }
     return params;
+}
+function minParts(segment) {
+    return segment.kind === 'greedy' ? segment.min : 1;
 }
 function matchSegment(segment, part, params) {
     switch (segment.kind) {
@@ -5129,45 +5151,6 @@ function rollupState(store, repoId, sha) {
 
 /***/ }),
 
-/***/ 41247:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ NO_PROTECTION),
-/* harmony export */   v: () => (/* binding */ protectionRules)
-/* harmony export */ });
-const NO_PROTECTION = {
-    waitTimer: 0,
-    preventSelfReview: false,
-    reviewers: [],
-    branchPolicy: null,
-};
-/**
- * The rules an environment's protection amounts to: a wait timer when it waits, required reviewers
- * when it names any, a branch policy when it restricts branches. Each rule has an id of its own on
- * GitHub; here it is derived from the environment's, so it is stable across reads.
- */
-function protectionRules(environment) {
-    const protection = environment.protection ?? NO_PROTECTION;
-    const id = (offset) => environment.id * 10 + offset;
-    const rules = [];
-    if (protection.waitTimer > 0)
-        rules.push({ id: id(1), type: 'wait_timer', waitTimer: protection.waitTimer });
-    if (protection.reviewers.length > 0)
-        rules.push({
-            id: id(2),
-            type: 'required_reviewers',
-            preventSelfReview: protection.preventSelfReview,
-            reviewers: protection.reviewers,
-        });
-    if (protection.branchPolicy)
-        rules.push({ id: id(3), type: 'branch_policy' });
-    return rules;
-}
-
-
-/***/ }),
-
 /***/ 3435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5551,569 +5534,6 @@ function checkSignature(key, path, query, needed, now) {
     if (!sp.includes(needed))
         return fail('AuthorizationPermissionMismatch', 'This request is not authorized to perform this operation using this permission.');
     return { kind: 'valid' };
-}
-
-
-/***/ }),
-
-/***/ 87297:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ snapshot)
-});
-
-// EXTERNAL MODULE: ./src/clones/github/state/environment-protection.ts
-var environment_protection = __webpack_require__(41247);
-;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-environments.ts
-
-/**
- * An environment's protection in the state snapshot: its rules as GitHub lists them (reviewers as
- * logins and team slugs), which branches may deploy, and the name patterns of custom branch policies.
- */
-function environmentProtection(store, environment) {
-    const branchPolicy = environment.protection?.branchPolicy ?? null;
-    return {
-        protection_rules: (0,environment_protection/* protectionRules */.v)(environment).map((rule) => {
-            switch (rule.type) {
-                case 'wait_timer':
-                    return { type: rule.type, wait_timer: rule.waitTimer };
-                case 'required_reviewers':
-                    return {
-                        type: rule.type,
-                        prevent_self_review: rule.preventSelfReview,
-                        // A reviewer removed since (a deleted user or team) is left out, as the REST API does.
-                        reviewers: rule.reviewers.flatMap((reviewer) => {
-                            const name = reviewer.type === 'User' ? store.get('user', reviewer.id)?.login : store.get('team', reviewer.id)?.slug;
-                            return name === undefined ? [] : [name];
-                        }),
-                    };
-                case 'branch_policy':
-                    return { type: rule.type };
-                default: {
-                    const unknown = rule;
-                    return unknown;
-                }
-            }
-        }),
-        deployment_branch_policy: branchPolicy && {
-            protected_branches: branchPolicy.protectedBranches,
-            custom_branch_policies: branchPolicy.customBranchPolicies,
-        },
-        branch_policies: store
-            .where('environmentBranchPolicy', `environment:${environment.id}`)
-            .sort((a, b) => a.id - b.id)
-            .map((policy) => ({ name: policy.name, type: policy.type })),
-    };
-}
-
-// EXTERNAL MODULE: ./src/clones/github/git/format.ts
-var format = __webpack_require__(34576);
-;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-files.ts
-
-/** A file's text is kept up to this size; larger files, and binary ones, have `content: null`. */
-const MAX_FILE_CONTENT_BYTES = 64 * 1024;
-/** Text kept per snapshot, over all files (each distinct text counted once); past it, `content: null`. */
-const MAX_SNAPSHOT_TEXT_BYTES = 16 * 1024 * 1024;
-/** Files listed per branch: a snapshot of a huge repository stays bounded (the rest are left out). */
-const MAX_FILES_PER_BRANCH = 5_000;
-/**
- * The files of every branch of every repository, in the state snapshot (the input of `[D]` criteria):
- * `{repo, branch, path, sha, size, content}`, `content` the UTF-8 text (null for a binary file or one
- * over 64 KiB). Rows have no `id`, so they stay out of the state diff: a new branch would otherwise
- * show every file it holds as created. Trees and blobs shared by branches are read once.
- */
-function filesSnapshot(store, repoName) {
-    const rows = [];
-    const budget = { left: MAX_SNAPSHOT_TEXT_BYTES };
-    for (const repo of [...store.all('repo')].sort((a, b) => a.id - b.id)) {
-        const read = objectsOf(repo.git);
-        // Each distinct text counts once against the snapshot's budget, however many branches hold it.
-        const kept = new Map();
-        const branches = [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1));
-        for (const [branch, commitSha] of branches) {
-            const tree = repo.git.readCommit(commitSha)?.tree;
-            if (!tree)
-                continue;
-            for (const file of read.files(tree)) {
-                const blob = read.blob(file.sha);
-                let content = kept.get(file.sha);
-                if (content === undefined) {
-                    content = blob.text !== null && blob.size <= budget.left ? blob.text : null;
-                    if (content !== null)
-                        budget.left -= blob.size;
-                    kept.set(file.sha, content);
-                }
-                rows.push({ repo: repoName(repo.id), branch, path: file.path, sha: file.sha, size: blob.size, content });
-            }
-        }
-    }
-    return { files: rows };
-}
-/** The regular files (and symbolic links) under `treeSha`, by path, depth first; submodules are left out. */
-function listFiles(git, treeSha) {
-    const found = [];
-    const walk = (sha, prefix) => {
-        for (const entry of git.readTree(sha) ?? []) {
-            if (found.length >= MAX_FILES_PER_BRANCH)
-                return;
-            const path = `${prefix}${entry.name}`;
-            if ((0,format/* isTreeMode */.AY)(entry.mode))
-                walk(entry.sha, `${path}/`);
-            else if (entry.mode !== '160000')
-                found.push({ path, sha: entry.sha });
-        }
-    };
-    walk(treeSha, '');
-    return found;
-}
-/**
- * Trees and blobs are named by their content, so what was read of them holds for every later
- * snapshot: a run's state is snapshotted before and after the agent, and the second one reads only
- * what the agent wrote.
- */
-const readObjects = new WeakMap();
-function objectsOf(git) {
-    let objects = readObjects.get(git);
-    if (!objects) {
-        const trees = new Map();
-        const blobs = new Map();
-        objects = {
-            files: (tree) => trees.get(tree) ?? trees.set(tree, listFiles(git, tree)).get(tree),
-            blob: (sha) => blobs.get(sha) ?? blobs.set(sha, readBlob(git, sha)).get(sha),
-        };
-        readObjects.set(git, objects);
-    }
-    return objects;
-}
-function readBlob(git, sha) {
-    const data = git.readBlob(sha);
-    if (!data)
-        return { size: 0, text: null };
-    const text = data.length <= MAX_FILE_CONTENT_BYTES && !data.includes(0) ? data.toString('utf8') : null;
-    return { size: data.length, text };
-}
-
-;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-teams.ts
-/** Teams and branch protections in the state snapshot (the input of `[D]` criteria). */
-function teamsSnapshot(store) {
-    const login = (id) => store.get('user', id)?.login ?? null;
-    const repoName = (id) => {
-        const repo = store.get('repo', id);
-        return repo ? `${login(repo.ownerId)}/${repo.name}` : null;
-    };
-    return {
-        teams: [...store.all('team')]
-            .sort((a, b) => a.id - b.id)
-            .map((team) => ({
-            id: team.id,
-            org: login(team.orgId),
-            name: team.name,
-            slug: team.slug,
-            description: team.description,
-            privacy: team.privacy,
-            parent: store.get('team', team.parentId)?.slug ?? null,
-            members: [...team.members].map(([id, role]) => ({ login: login(id), role })),
-            repos: [...team.repos].map(([id, permission]) => ({ repo: repoName(id), permission })),
-        })),
-        branchProtections: [...store.all('protection')]
-            .sort((a, b) => a.id - b.id)
-            .map((protection) => ({
-            id: protection.id,
-            repo: repoName(protection.repoId),
-            branch: protection.branch,
-            required_approving_review_count: protection.requiredReviews?.count ?? null,
-            require_code_owner_reviews: protection.requiredReviews?.requireCodeOwners ?? false,
-            dismiss_stale_reviews: protection.requiredReviews?.dismissStale ?? false,
-            required_status_checks: protection.requiredStatusChecks?.contexts ?? [],
-            strict: protection.requiredStatusChecks?.strict ?? false,
-            enforce_admins: protection.enforceAdmins,
-            allow_force_pushes: protection.allowForcePushes,
-            allow_deletions: protection.allowDeletions,
-            lock_branch: protection.lockBranch,
-        })),
-    };
-}
-
-// EXTERNAL MODULE: ./src/clones/github/git/refs.ts
-var refs = __webpack_require__(80513);
-;// CONCATENATED MODULE: ./src/clones/github/state/snapshot.ts
-
-
-
-
-/**
- * The whole state as plain JSON, the input of `[D]` criteria: one array per resource type,
- * GitHub's field names, people as logins, repositories as `owner/name`. Stable order (by id).
- */
-function snapshot(store, meta) {
-    // Every repository's branches are listed twice (its row, its files): read from disk once.
-    return (0,refs/* withRefsRead */.Pm)(() => readSnapshot(store, meta));
-}
-function readSnapshot(store, meta) {
-    const login = (id) => id === null || id === undefined ? null : (store.get('user', id)?.login ?? null);
-    const teamSlugOf = (id) => store.get('team', id)?.slug ?? null;
-    const repoNames = new Map();
-    for (const repo of store.all('repo'))
-        repoNames.set(repo.id, `${login(repo.ownerId)}/${repo.name}`);
-    const repoName = (id) => repoNames.get(id) ?? null;
-    const labelNames = (issue) => issue.labelIds.map((id) => store.get('label', id)?.name).filter(Boolean);
-    const byId = (rows) => [...rows].sort((a, b) => a.id - b.id);
-    const numberOf = (issueId) => store.get('issue', issueId)?.number ?? null;
-    const branches = (repo) => [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, sha]) => ({ name, sha }));
-    const issues = byId(store.all('issue'));
-    return {
-        version: 1,
-        seed: meta.seed,
-        users: byId(store.all('user'))
-            .filter((user) => user.type !== 'Organization')
-            .map((u) => ({ id: u.id, login: u.login, type: u.type, name: u.name, email: u.email, site_admin: u.siteAdmin })),
-        orgs: byId(store.all('org')).map((org) => {
-            const account = store.get('user', org.id);
-            return {
-                id: org.id,
-                login: account.login,
-                name: account.name,
-                description: org.description,
-                members: [...org.members].map(([id, role]) => ({ login: login(id), role })),
-            };
-        }),
-        repos: byId(store.all('repo')).map((repo) => ({
-            id: repo.id,
-            full_name: repoName(repo.id),
-            owner: login(repo.ownerId),
-            name: repo.name,
-            private: repo.private,
-            description: repo.description,
-            default_branch: repo.defaultBranch,
-            archived: repo.archived,
-            topics: repo.topics,
-            created_at: repo.createdAt,
-            updated_at: repo.updatedAt,
-            pushed_at: repo.pushedAt,
-            branches: branches(repo),
-            collaborators: [...repo.collaborators].map(([id, role]) => ({ login: login(id), permission: role })),
-        })),
-        issues: issues
-            .filter((issue) => issue.pullId === null)
-            .map((issue) => ({
-            id: issue.id,
-            repo: repoName(issue.repoId),
-            number: issue.number,
-            title: issue.title,
-            body: issue.body,
-            state: issue.state,
-            state_reason: issue.stateReason,
-            user: login(issue.userId),
-            labels: labelNames(issue),
-            assignees: issue.assigneeIds.map(login),
-            milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
-            locked: issue.locked,
-            pinned: issue.pinned !== undefined,
-            comments: store.countWhere('comment', `issue:${issue.id}`),
-            created_at: issue.createdAt,
-            updated_at: issue.updatedAt,
-            closed_at: issue.closedAt,
-            closed_by: login(issue.closedById),
-        })),
-        pullRequests: byId(store.all('pull')).map((pull) => {
-            const issue = store.get('issue', pull.issueId);
-            const repo = store.get('repo', pull.repoId);
-            return {
-                id: pull.id,
-                repo: repoName(pull.repoId),
-                number: pull.number,
-                title: issue.title,
-                body: issue.body,
-                state: issue.state,
-                draft: pull.draft,
-                merged: pull.merged,
-                merged_at: pull.mergedAt,
-                merged_by: login(pull.mergedById),
-                merge_commit_sha: pull.mergeCommitSha,
-                head: { ref: pull.headRef, sha: pull.headSha },
-                base: {
-                    ref: pull.baseRef,
-                    sha: issue.state === 'open' ? (repo.git.branch(pull.baseRef) ?? pull.baseSha) : pull.baseSha,
-                },
-                user: login(issue.userId),
-                labels: labelNames(issue),
-                assignees: issue.assigneeIds.map(login),
-                requested_reviewers: pull.requestedReviewerIds.map(login),
-                requested_teams: pull.requestedTeamIds.map(teamSlugOf).filter((slug) => slug !== null),
-                milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
-                comments: store.countWhere('comment', `issue:${issue.id}`),
-                created_at: issue.createdAt,
-                updated_at: issue.updatedAt,
-                closed_at: issue.closedAt,
-            };
-        }),
-        comments: byId(store.all('comment')).map((c) => ({
-            id: c.id,
-            repo: repoName(c.repoId),
-            issue_number: numberOf(c.issueId),
-            user: login(c.userId),
-            body: c.body,
-            created_at: c.createdAt,
-            updated_at: c.updatedAt,
-        })),
-        reviews: byId(store.all('review')).map((r) => ({
-            id: r.id,
-            repo: repoName(r.repoId),
-            pull_number: store.get('pull', r.pullId)?.number ?? null,
-            user: login(r.userId),
-            state: r.state,
-            body: r.body,
-            commit_id: r.commitId,
-            submitted_at: r.submittedAt,
-        })),
-        reviewComments: byId(store.all('reviewComment')).map((c) => ({
-            id: c.id,
-            repo: repoName(c.repoId),
-            pull_number: store.get('pull', c.pullId)?.number ?? null,
-            review_id: c.reviewId,
-            user: login(c.userId),
-            body: c.body,
-            path: c.path,
-            line: c.line,
-            side: c.side,
-            in_reply_to_id: c.inReplyToId,
-        })),
-        labels: byId(store.all('label')).map((l) => ({
-            id: l.id,
-            repo: repoName(l.repoId),
-            name: l.name,
-            color: l.color,
-            description: l.description,
-        })),
-        milestones: byId(store.all('milestone')).map((m) => ({
-            id: m.id,
-            repo: repoName(m.repoId),
-            number: m.number,
-            title: m.title,
-            state: m.state,
-            description: m.description,
-            due_on: m.dueOn,
-        })),
-        reactions: byId(store.all('reaction')).map((r) => ({
-            id: r.id,
-            repo: repoName(r.repoId),
-            subject: r.subject.kind,
-            issue_number: r.subject.kind === 'issue' ? numberOf(r.subject.issueId) : null,
-            comment_id: r.subject.kind === 'issue' ? null : r.subject.commentId,
-            user: login(r.userId),
-            content: r.content,
-        })),
-        events: byId(store.all('event')).map((e) => ({
-            id: e.id,
-            repo: repoName(e.repoId),
-            issue_number: numberOf(e.issueId),
-            event: e.event,
-            actor: login(e.actorId),
-            created_at: e.createdAt,
-            ...(e.label ? { label: e.label.name } : {}),
-            ...(e.assigneeId !== undefined ? { assignee: login(e.assigneeId) } : {}),
-            ...(e.milestone ? { milestone: e.milestone.title } : {}),
-            ...(e.rename ? { rename: e.rename } : {}),
-            ...(e.reviewerId !== undefined ? { requested_reviewer: login(e.reviewerId) } : {}),
-            ...(e.reviewerTeamId !== undefined ? { requested_team: teamSlugOf(e.reviewerTeamId) } : {}),
-            ...(e.commitId ? { commit_id: e.commitId } : {}),
-        })),
-        checkSuites: byId(store.all('checkSuite')).map((s) => ({
-            id: s.id,
-            repo: repoName(s.repoId),
-            head_sha: s.headSha,
-            head_branch: s.headBranch,
-            status: s.status,
-            conclusion: s.conclusion,
-            app: store.get('app', s.appId)?.slug ?? null,
-        })),
-        checkRuns: byId(store.all('checkRun')).map((r) => ({
-            id: r.id,
-            repo: repoName(r.repoId),
-            name: r.name,
-            head_sha: r.headSha,
-            status: r.status,
-            conclusion: r.conclusion,
-            app: store.get('app', r.appId)?.slug ?? null,
-            check_suite_id: r.suiteId,
-            external_id: r.externalId,
-            details_url: r.detailsUrl,
-            started_at: r.startedAt,
-            completed_at: r.completedAt,
-            output: {
-                title: r.output.title,
-                summary: r.output.summary,
-                text: r.output.text,
-                annotations: r.output.annotations.map((a) => ({
-                    path: a.path,
-                    start_line: a.startLine,
-                    end_line: a.endLine,
-                    annotation_level: a.annotationLevel,
-                    message: a.message,
-                    title: a.title,
-                })),
-            },
-            actions: r.actions,
-        })),
-        statuses: byId(store.all('status')).map((s) => ({
-            id: s.id,
-            repo: repoName(s.repoId),
-            sha: s.sha,
-            context: s.context,
-            state: s.state,
-            description: s.description,
-            target_url: s.targetUrl,
-            creator: login(s.creatorId),
-            created_at: s.createdAt,
-        })),
-        apps: byId(store.all('app')).map((a) => ({
-            id: a.id,
-            slug: a.slug,
-            name: a.name,
-            owner: login(a.ownerId),
-            permissions: a.permissions,
-        })),
-        installations: byId(store.all('installation')).map((i) => ({
-            id: i.id,
-            app: store.get('app', i.appId)?.slug ?? null,
-            account: login(i.accountId),
-            repository_selection: i.repositorySelection,
-            repositories: i.repoIds.map(repoName),
-            permissions: i.permissions,
-        })),
-        workflowRuns: byId(store.all('workflowRun')).map((r) => ({
-            id: r.id,
-            repo: repoName(r.repoId),
-            workflow: store.get('workflow', r.workflowId)?.path ?? null,
-            name: r.name,
-            event: r.event,
-            head_branch: r.headBranch,
-            head_sha: r.headSha,
-            status: r.status,
-            conclusion: r.conclusion,
-            run_number: r.runNumber,
-            actor: login(r.actorId),
-            jobs: byId(store.where('workflowJob', `run:${r.id}`)).map((j) => ({
-                id: j.id,
-                name: j.name,
-                status: j.status,
-                conclusion: j.conclusion,
-            })),
-            created_at: r.createdAt,
-        })),
-        releases: byId(store.all('release')).map((r) => ({
-            id: r.id,
-            repo: repoName(r.repoId),
-            tag_name: r.tagName,
-            target_commitish: r.targetCommitish,
-            name: r.name,
-            body: r.body,
-            draft: r.draft,
-            prerelease: r.prerelease,
-            author: login(r.authorId),
-            created_at: r.createdAt,
-            published_at: r.publishedAt,
-        })),
-        artifacts: byId(store.all('artifact'))
-            .filter((a) => a.finalized)
-            .map((a) => ({
-            id: a.id,
-            repo: repoName(a.repoId),
-            run_id: a.runId,
-            name: a.name,
-            size_in_bytes: a.sizeInBytes,
-            digest: a.digest,
-            created_at: a.createdAt,
-            expires_at: a.expiresAt,
-        })),
-        ...teamsSnapshot(store),
-        gists: byId(store.all('gist')).map((gist) => ({
-            id: gist.key,
-            owner: login(gist.ownerId),
-            description: gist.description,
-            public: gist.public,
-            files: Object.fromEntries(gist.files),
-            fork_of: gist.forkOfId === null ? null : (store.get('gist', gist.forkOfId)?.key ?? null),
-            comments: store.countWhere('gistComment', `gist:${gist.id}`),
-            created_at: gist.createdAt,
-            updated_at: gist.updatedAt,
-        })),
-        gistComments: byId(store.all('gistComment')).map((comment) => ({
-            id: comment.id,
-            gist: store.get('gist', comment.gistId)?.key ?? null,
-            user: login(comment.userId),
-            body: comment.body,
-            created_at: comment.createdAt,
-            updated_at: comment.updatedAt,
-        })),
-        ...filesSnapshot(store, repoName),
-        // Names and dates only: a secret's sealed value never leaves the clone.
-        secrets: byId(store.all('secret')).map((secret) => ({
-            id: secret.id,
-            repo: repoName(secret.repoId),
-            name: secret.name,
-            created_at: secret.createdAt,
-            updated_at: secret.updatedAt,
-        })),
-        // Not secrets: their values are part of the state.
-        variables: byId(store.all('variable')).map((variable) => ({
-            id: variable.id,
-            repo: repoName(variable.repoId),
-            name: variable.name,
-            value: variable.value,
-            created_at: variable.createdAt,
-            updated_at: variable.updatedAt,
-        })),
-        environments: byId(store.all('environment')).map((environment) => ({
-            id: environment.id,
-            repo: repoName(environment.repoId),
-            name: environment.name,
-            ...environmentProtection(store, environment),
-            created_at: environment.createdAt,
-            updated_at: environment.updatedAt,
-        })),
-        // Names and dates only, as for a repository's secrets.
-        environmentSecrets: byId(store.all('environmentSecret')).map((secret) => ({
-            id: secret.id,
-            repo: repoName(secret.repoId),
-            environment: store.get('environment', secret.environmentId)?.name ?? null,
-            name: secret.name,
-            created_at: secret.createdAt,
-            updated_at: secret.updatedAt,
-        })),
-        environmentVariables: byId(store.all('environmentVariable')).map((variable) => ({
-            id: variable.id,
-            repo: repoName(variable.repoId),
-            environment: store.get('environment', variable.environmentId)?.name ?? null,
-            name: variable.name,
-            value: variable.value,
-            created_at: variable.createdAt,
-            updated_at: variable.updatedAt,
-        })),
-        // An organization's: where they apply, and (secrets) never their sealed values.
-        orgSecrets: byId(store.all('orgSecret')).map((secret) => ({
-            id: secret.id,
-            org: login(secret.orgId),
-            name: secret.name,
-            visibility: secret.visibility,
-            selected_repos: secret.selectedRepoIds.map(repoName).filter((name) => name !== null),
-            created_at: secret.createdAt,
-            updated_at: secret.updatedAt,
-        })),
-        orgVariables: byId(store.all('orgVariable')).map((variable) => ({
-            id: variable.id,
-            org: login(variable.orgId),
-            name: variable.name,
-            value: variable.value,
-            visibility: variable.visibility,
-            selected_repos: variable.selectedRepoIds.map(repoName).filter((name) => name !== null),
-            created_at: variable.createdAt,
-            updated_at: variable.updatedAt,
-        })),
-    };
 }
 
 

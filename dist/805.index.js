@@ -15,11 +15,15 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/lib/redact.ts
 var redact = __webpack_require__(60310);
+// EXTERNAL MODULE: ./src/lib/text.ts
+var lib_text = __webpack_require__(79112);
 ;// CONCATENATED MODULE: ./src/view/html.ts
+
 /**
  * HTML built from templates that escape every interpolated value unless it is already `Html`. Agent
  * answers, request bodies, issue titles and node outputs all reach pages through here, so a value can
- * never become markup by forgetting to escape it.
+ * never become markup by forgetting to escape it, and terminal escape sequences (colours, OSC 8
+ * links) captured from a program's output are dropped rather than shown as stray `[31m`.
  */
 class Html {
     value;
@@ -41,7 +45,7 @@ function render(part) {
         return part.value;
     if (Array.isArray(part))
         return part.map(render).join('');
-    return escapeHtml(String(part));
+    return escapeHtml((0,lib_text/* stripAnsi */.aJ)(String(part)));
 }
 /** `html\`<td>${text}</td>\``: literal parts are markup, interpolated parts are text (or `Html`, or lists of them). */
 function html(strings, ...values) {
@@ -140,6 +144,8 @@ svg.dag .node rect{fill:#fff;stroke:#8c959f;stroke-width:1.5}svg.dag .node text{
 svg.dag .node.state-completed rect{stroke:var(--good);fill:#dafbe1}svg.dag .node.state-failed rect{stroke:var(--bad);fill:#ffebe9;stroke-width:2.5}
 svg.dag .node.state-running rect{stroke:var(--active);fill:#fff8c5;stroke-dasharray:5 3}svg.dag .node.state-paused rect{stroke:var(--active);fill:#fff8c5}
 svg.dag .node.state-skipped rect{stroke:#d1d9e0;fill:#f6f8fa}svg.dag .node.state-skipped text{fill:#8c959f}
+svg.dag a:focus-visible{outline:none}svg.dag a:focus-visible rect{stroke:var(--link);stroke-width:3}svg.dag a:hover rect{stroke-width:2.5}
+tr:target>td{background:#ddf4ff}
 svg.dag .edge{fill:none;stroke:#8c959f;stroke-width:1.5}svg.dag marker path{fill:#8c959f}
 .timeline{list-style:none;padding:0;margin:0;border-left:3px solid var(--line)}.timeline>li{position:relative;margin:0 0 14px 0;padding-left:18px}
 .timeline>li::before{content:"";position:absolute;left:-8px;top:4px;width:13px;height:13px;border-radius:50%;background:var(--bg);border:3px solid var(--line)}
@@ -697,11 +703,24 @@ function waterfall(request, start, span) {
     <rect class="bar ${tone}" x="${x.toFixed(1)}" y="1" width="${w.toFixed(1)}" height="8" rx="1" />
   </svg>`;
 }
+/**
+ * What a request's bodies and changes show at most: an agent that lists big issues a hundred times
+ * made pages of tens of megabytes. The run's record file keeps them whole, and the page says so.
+ */
+const BODY_CHARS = 8 * 1024;
+/** The rows of the requests table, and whether a body or change list was cut to BODY_CHARS. */
 function requestRows(requests) {
+    let cut = false;
+    const body = (value) => {
+        const text = typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? 'null');
+        if (text.length > BODY_CHARS)
+            cut = true;
+        return pretty(text, BODY_CHARS);
+    };
     const times = requests.map((request) => (request.at ? Date.parse(request.at) : NaN)).filter((t) => !Number.isNaN(t));
     const start = times.length > 0 ? Math.min(...times) : 0;
     const end = Math.max(start, ...requests.map((request) => (request.at ? Date.parse(request.at) + (request.durationMs ?? 0) : start)));
-    return html `${requests.map((request, index) => {
+    const rows = html `${requests.map((request, index) => {
         const offset = request.at ? Date.parse(request.at) - start : NaN;
         const changes = request.changes ?? [];
         return html `<tr data-request="${index + 1}" ${request.notImplemented ? html ` data-not-implemented` : ''}>
@@ -715,15 +734,15 @@ function requestRows(requests) {
           ${request.actor ? html `<div class="muted">as ${request.actor}</div>` : ''}
           ${request.requestBody !== undefined && request.requestBody !== null
             ? html `<div class="muted">request body</div>
-                  <pre>${pretty(request.requestBody)}</pre>`
+                  <pre>${body(request.requestBody)}</pre>`
             : ''}
           ${request.responseBody !== undefined && request.responseBody !== null
             ? html `<div class="muted">response body</div>
-                  <pre>${pretty(request.responseBody)}</pre>`
+                  <pre>${body(request.responseBody)}</pre>`
             : ''}
           ${changes.length > 0
             ? html `<div class="muted">changes</div>
-                  <pre>${pretty(changes)}</pre>`
+                  <pre>${body(changes)}</pre>`
             : ''}
         </details>
       </td>
@@ -735,6 +754,7 @@ function requestRows(requests) {
       </td>
     </tr>`;
     })}`;
+    return { rows, cut };
 }
 /** A short name for a record of the clone's state: `acme/widgets#3 Title`, a label's name… */
 function describeRecord(record, keys) {
@@ -797,6 +817,7 @@ function recordKeys(requests) {
 }
 function scenarioRunPage(record, options) {
     const { result, requests } = record;
+    const table = requestRows(requests);
     const notImplemented = requests.filter((request) => request.notImplemented).length;
     const failed = requests.filter((request) => request.status >= 400).length;
     const keys = recordKeys(requests);
@@ -862,13 +883,18 @@ function scenarioRunPage(record, options) {
                 <th class="num">Status</th>
                 <th class="num">Took</th>
                 <th>Operation</th>
-                <th></th>
+                <th>Notes</th>
               </tr>
             </thead>
             <tbody>
-              ${requestRows(requests)}
+              ${table.rows}
             </tbody>
           </table>`}
+    ${table.cut
+        ? html `<p class="muted" data-bodies-cut>
+            Bodies longer than ${BODY_CHARS / 1024} KB are cut here; <code>${record.file}</code> holds them whole.
+          </p>`
+        : ''}
     <h2>State changes</h2>
     ${diffs.length === 0 ? html `<p class="muted">The run changed nothing in the clone's state.</p>` : diffs.map(({ clone, name, diff }) => collectionDiff(diffs.some((other) => other.clone !== clone) ? `${clone} ${name}` : name, diff, keys))}
     <h2>Stderr (tail)</h2>
@@ -1187,7 +1213,11 @@ function dag_nodeLabel(node) {
         parts.push(node.skipReason.replace(/_/g, ' '));
     return parts.join(' · ');
 }
-function dagSvg(nodes, edges) {
+/**
+ * `rowHref` names where each node's details are (its row in the nodes table): a node is then a link,
+ * so a click or Enter on the failed node of a large graph goes to its output and error.
+ */
+function dagSvg(nodes, edges, rowHref) {
     if (nodes.length === 0)
         return html `<p class="muted">No node has run yet.</p>`;
     const graph = new dagre_esm/* default.graphlib */.Ay.graphlib.Graph();
@@ -1211,7 +1241,7 @@ function dagSvg(nodes, edges) {
         const box = graph.node(node.id);
         const x = box.x - box.width / 2;
         const y = box.y - box.height / 2;
-        return html `<g
+        const shape = html `<g
       class="node state-${node.state}"
       data-node="${node.id}"
       transform="translate(${x.toFixed(1)},${y.toFixed(1)})"
@@ -1221,6 +1251,7 @@ function dagSvg(nodes, edges) {
       <text x="10" y="18">${node.id}</text>
       <text class="sub" x="10" y="35">${dag_nodeLabel(node)}</text>
     </g>`;
+        return rowHref ? html `<a href="${rowHref(node.id)}">${shape}</a>` : shape;
     });
     return html `<svg
     class="dag"
@@ -1586,6 +1617,7 @@ function viewSummary(view) {
 
 
 
+
 const NODE_TONES = {
     pending: 'neutral',
     running: 'active',
@@ -1594,7 +1626,10 @@ const NODE_TONES = {
     skipped: 'neutral',
     paused: 'active',
 };
-/** What a live page polls: the run's status and each node's, as the page shows them. */
+/**
+ * What a live page polls: the run's status and each node's, as the page shows them (text without
+ * terminal escape sequences, as the page's templates render it).
+ */
 function workflowState(view) {
     return {
         id: view.id,
@@ -1608,14 +1643,16 @@ function workflowState(view) {
             label: nodeLabel(node),
             duration: node.durationMs === null ? '' : formatDuration(node.durationMs),
             attempts: node.attempts ?? '',
-            output: node.output ?? '',
-            error: node.error ?? '',
+            output: stripAnsi(node.output ?? ''),
+            error: stripAnsi(node.error ?? ''),
         })),
     };
 }
-function nodeRow(node) {
+/** The id of a node's row: unique in a report that holds several runs. */
+const rowId = (runId, nodeId) => `node-${runId}-${nodeId}`;
+function nodeRow(runId, node) {
     const cell = (field, content, className = '') => html `<td${className ? html ` class="${className}"` : ''}><span data-node-cell="${field}" data-node-id="${node.id}">${content}</span></td>`;
-    return html `<tr data-node-row="${node.id}">
+    return html `<tr id="${rowId(runId, node.id)}" data-node-row="${node.id}">
     <td class="mono">${node.id}</td>
     <td>${node.kind ?? html `<span class="muted">–</span>`}</td>
     <td>
@@ -1628,6 +1665,44 @@ function nodeRow(node) {
     <td><pre data-node-cell="output" data-node-id="${node.id}">${node.output ?? ''}</pre></td>
     <td><pre data-node-cell="error" data-node-id="${node.id}">${node.error ?? ''}</pre></td>
   </tr>`;
+}
+/**
+ * Events a page lists unless asked for all: a long agent session records thousands (every tool call
+ * twice), and listing them all made a page of tens of megabytes that took seconds to open. The newest
+ * are kept: they say how the run ended.
+ */
+const SHOWN_EVENTS = 500;
+function eventsSection(view, { links, allEvents }) {
+    const total = view.events.length;
+    const cut = !allEvents && total > SHOWN_EVENTS;
+    const shown = cut ? view.events.slice(-SHOWN_EVENTS) : view.events;
+    const allHref = cut ? links.allWorkflowEvents(view.id) : null;
+    const count = total.toLocaleString('en-US');
+    // Asked for all of them: the list is what the reader came for, opened and scrolled to.
+    return html `<details id="events" data-events ${allEvents ? html ` open` : ''}>
+    <summary>${count} event(s)${cut ? `, the newest ${SHOWN_EVENTS} shown` : ''}</summary>
+    ${cut ? html `<p class="muted">${(total - SHOWN_EVENTS).toLocaleString('en-US')} earlier event(s) are not listed: ${allHref ? html `<a href="${allHref}" data-all-events>show all ${count}</a>` : html `<code>archal view</code> shows them all`}.</p>` : ''}
+    <table class="events">
+      <thead>
+        <tr>
+          <th class="num">#</th>
+          <th>Time</th>
+          <th>Type</th>
+          <th>Node</th>
+          <th>Data</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${shown.map((event) => html `<tr>
+              <td class="num">${event.seq}</td>
+              <td class="num">${formatTime(event.ts)}</td>
+              <td class="mono">${event.type}</td>
+              <td class="mono">${event.nodeId ?? ''}</td>
+              <td><code>${pretty(event.data, 2000)}</code></td>
+            </tr>`)}
+      </tbody>
+    </table>
+  </details>`;
 }
 function workflowPage(view, options) {
     const liveUrl = view.active ? options.links.workflowState(view.id) : null;
@@ -1651,21 +1726,14 @@ ${view.error
 ${view.approval && !view.approval.resolved ? html `<div class="notice">Waiting for approval at <code>${view.approval.nodeId}</code>: ${view.approval.message}<br /><code>archal workflow approve ${view.id}</code> or <code>archal workflow reject ${view.id}</code></div>` : ''}
 <h2>Graph</h2>
 ${failed.length > 0 ? html `<p>Failed: ${failed.map((node) => html `<code>${node.id}</code> `)}</p>` : ''}
-${dagSvg(view.nodes, view.edges)}
+${dagSvg(view.nodes, view.edges, (nodeId) => `#${rowId(view.id, nodeId)}`)}
 ${view.definitionFile ? html `<p class="muted">Edges from <code>${view.definitionFile}</code>.</p>` : view.edges.length === 0 && view.nodes.length > 1 ? html `<p class="muted">The workflow file is not available: nodes are shown without their dependencies.</p>` : ''}
 <h2>Nodes</h2>
 <table class="nodes"><thead><tr><th>Node</th><th>Kind</th><th>State</th><th class="num">Took</th><th class="num">Attempts</th><th>Output</th><th>Error</th></tr></thead>
-<tbody>${view.nodes.map(nodeRow)}</tbody></table>
+<tbody>${view.nodes.map((node) => nodeRow(view.id, node))}</tbody></table>
 ${view.usage ? html `<p class="muted">Usage: ${pretty(view.usage)}</p>` : ''}
 <h2>Events</h2>
-<details><summary>${view.events.length} event(s)</summary>
-<table><thead><tr><th class="num">#</th><th>Time</th><th>Type</th><th>Node</th><th>Data</th></tr></thead><tbody>${view.events.map((event) => html `<tr>
-        <td class="num">${event.seq}</td>
-        <td class="num">${formatTime(event.ts)}</td>
-        <td class="mono">${event.type}</td>
-        <td class="mono">${event.nodeId ?? ''}</td>
-        <td><code>${pretty(event.data, 2000)}</code></td>
-      </tr>`)}</tbody></table></details>
+${eventsSection(view, options)}
 </div>`;
     return { title: `Workflow ${view.workflowName}`, body, chart: false };
 }
@@ -1711,7 +1779,7 @@ async function recordPage(ref, context) {
         }
         case 'workflow': {
             const view = await source.workflowRun(ref.id);
-            return view ? workflowPage(redactor.value(view), { links }) : undefined;
+            return view ? workflowPage(redactor.value(view), { links, allEvents: context.allEvents }) : undefined;
         }
     }
 }
@@ -1978,6 +2046,7 @@ async function renderReport(source, ref, redactor) {
         loop: (id) => (included.has(report_anchor('preprod', id)) ? `#${report_anchor('preprod', id)}` : null),
         workflow: (id) => (included.has(report_anchor('workflow', id)) ? `#${report_anchor('workflow', id)}` : null),
         workflowState: () => null,
+        allWorkflowEvents: () => null,
     };
     for (const candidate of refs) {
         const key = report_anchor(candidate.kind, candidate.id);

@@ -1,8 +1,8 @@
-export const id = 880;
-export const ids = [880];
+export const id = 504;
+export const ids = [504];
 export const modules = {
 
-/***/ 14880:
+/***/ 7504:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -95,6 +95,21 @@ var input_file = __webpack_require__(7926);
 var did_you_mean = __webpack_require__(42948);
 // EXTERNAL MODULE: ./src/lib/json-position.ts
 var json_position = __webpack_require__(39049);
+;// CONCATENATED MODULE: ./src/scenarios/clones.ts
+/** Clones Archal can run, and the words that imply a scenario needs them. */
+const CLONE_KEYWORDS = {
+    github: /\b(github|repository|repositories|repo|pull request|pull requests|issue|issues|create_issue|commit|branch)\b/i,
+};
+/** Clones a scenario implies by its wording; falls back to the configured defaults, then GitHub. */
+function inferClones(text, defaults) {
+    const found = Object.entries(CLONE_KEYWORDS)
+        .filter(([, keywords]) => keywords.test(text))
+        .map(([clone]) => clone);
+    if (found.length > 0)
+        return found;
+    return defaults && defaults.length > 0 ? defaults : ['github'];
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
 var schemas = __webpack_require__(41514);
 // EXTERNAL MODULE: ./src/lib/command-spec.ts
@@ -198,11 +213,13 @@ const appConfigSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* object */.Ik
  */
 const ROUTING_MODES = ['env', 'proxy', 'both'];
 const routingSchema = schemas/* enum */.k5n(ROUTING_MODES);
+/** The longest a run may take, in seconds (a scenario's `timeout`, .archal.json's, `--timeout`). */
+const MAX_TIMEOUT_SECONDS = 3600;
 /** A scenario's `## Config` section, after aliases are resolved (built when a scenario is first parsed). */
 const scenarioConfigSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* object */.Ikc({
     clones: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
     seed: schemas/* string */.YjP().min(1).optional(),
-    timeout: schemas/* number */.aig().positive().max(3600),
+    timeout: schemas/* number */.aig().positive().max(MAX_TIMEOUT_SECONDS),
     runs: schemas/* number */.aig().int().min(1).max(100),
     tags: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
     routing: routingSchema,
@@ -259,7 +276,11 @@ const archalConfigSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* object */
         .optional()
         .describe('Seed per clone for scenarios that set none, e.g. {"github": "small-project"} (a named seed or a .json file).'),
     runs: schemas/* number */.aig().int().min(1).max(100).optional().describe('Runs per scenario. Default 1.'),
-    timeout: schemas/* number */.aig().positive().optional().describe('Seconds a run may take. Default 180.'),
+    timeout: schemas/* number */.aig()
+        .positive()
+        .max(MAX_TIMEOUT_SECONDS)
+        .optional()
+        .describe('Seconds a run may take (at most 3600). Default 180.'),
     routing: routingSchema
         .optional()
         .describe('How agents reach their GitHub clone: env (GITHUB_API_URL), proxy (api.github.com and github.com through a loopback proxy with a per-run CA, for unchanged agents), or both. Default both.'),
@@ -287,6 +308,7 @@ const archalConfigSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* object */
 
 
 
+
 const CONFIG_FILE = '.archal.json';
 /** Reads and validates `<dir>/.archal.json`. A missing file is not an error: every key is optional. */
 function loadConfig(dir) {
@@ -300,19 +322,44 @@ function loadConfigFile(file, options = {}) {
     const read = (0,input_file/* readInputFile */.jH)(file, { maxBytes: input_file/* INPUT_LIMITS */.Ef.config, strictUtf8: true });
     if (!read.ok && read.problem === 'missing')
         return options.required
-            ? { status: 'invalid', file, errors: [{ path: '', message: read.message }] }
+            ? // Named once: the error's heading and each problem's prefix already name the file.
+                { status: 'invalid', file, errors: [{ path: '', message: 'no such file' }] }
             : { status: 'missing', file, config: {} };
     if (!read.ok)
         return { status: 'invalid', file, errors: [{ path: '', message: read.message }] };
+    if (read.text.trim() === '')
+        return {
+            status: 'invalid',
+            file,
+            errors: [{ path: '', message: 'the file is empty: write {} (or delete the file) to use the defaults' }],
+        };
     const parsed = (0,json_position/* parseJsonWithLocation */.Jm)(read.text);
     if (!parsed.ok)
         return { status: 'invalid', file, errors: [{ path: '', message: `invalid JSON: ${parsed.message}` }] };
-    return validateConfig(parsed.value, file);
+    const loaded = validateConfig(parsed.value, file);
+    const duplicates = duplicateKeyProblems(read.text);
+    if (loaded.status !== 'valid' || duplicates.length === 0)
+        return loaded;
+    return { ...loaded, warnings: [...duplicates, ...(loaded.warnings ?? [])] };
+}
+/**
+ * A key given twice in one object: JSON.parse keeps the last one without a word, so the one the
+ * reader sees first (often the one they edited) may not be the one used.
+ */
+function duplicateKeyProblems(text) {
+    return (0,json_position/* duplicateJsonKeys */.OM)(text).map(({ path, key, lines }) => {
+        const times = lines.length === 2 ? 'twice' : `${lines.length} times`;
+        const list = `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+        return {
+            path: [...path, key].join('.'),
+            message: `"${key}" is given ${times} (lines ${list}); the last one (line ${lines.at(-1)}) is used: keep one`,
+        };
+    });
 }
 function validateConfig(value, file) {
     const result = archalConfigSchema.safeParse(value);
     if (!result.success)
-        return { status: 'invalid', file, errors: result.error.issues.flatMap(describeIssue) };
+        return { status: 'invalid', file, errors: result.error.issues.flatMap((issue) => describeIssue(issue, value)) };
     return normaliseConfig(result.data, file);
 }
 const sameList = (a, b) => a.length === b.length && a.every((item, index) => item.toLowerCase() === b[index].toLowerCase());
@@ -347,6 +394,16 @@ function normaliseConfig(parsed, file) {
             path: 'evaluatorModel',
             message: `"evaluatorModel" ('${config.evaluatorModel}') and "evaluator.model" ('${config.evaluator.model}') differ: keep one`,
         });
+    if (config.seeds) {
+        const seeds = lowerCaseKeys(config.seeds);
+        if (seeds.conflict)
+            errors.push({
+                path: 'seeds',
+                message: `${seeds.conflict} name the same clone (clone names are case-insensitive): keep one`,
+            });
+        config.seeds = seeds.record;
+    }
+    warnings.push(...unknownCloneProblems(config));
     for (const key of ['suite', 'autoloop'])
         if (config[key] !== undefined)
             warnings.push({
@@ -357,11 +414,52 @@ function normaliseConfig(parsed, file) {
         return { status: 'invalid', file, errors };
     return { status: 'valid', file, config, ...(warnings.length > 0 ? { warnings } : {}) };
 }
-function describeIssue(issue) {
+/** `record` with its keys in lower case; `conflict` names two keys that then collide. */
+function lowerCaseKeys(record) {
+    const lower = {};
+    const original = {};
+    for (const [key, value] of Object.entries(record)) {
+        const name = key.toLowerCase();
+        if (original[name] !== undefined)
+            return { record, conflict: `"${original[name]}" and "${key}"` };
+        original[name] = key;
+        lower[name] = value;
+    }
+    return { record: lower };
+}
+/**
+ * Clones Archal does not run, named as defaults: a scenario that falls back to one cannot run, and a
+ * seed of one is never used. Warnings, not errors: a file written for Archal's hosted clones
+ * (`"twins": ["slack"]`) still serves the scenarios that name their own clones.
+ */
+function unknownCloneProblems(config) {
+    const local = Object.keys(CLONE_KEYWORDS);
+    const problems = [];
+    for (const clone of config.clones ?? [])
+        if (!local.includes(clone))
+            problems.push({
+                path: 'clones',
+                message: `clone '${clone}' is not one Archal runs (${local.join(', ')}): scenarios that name no clone cannot run.${(0,did_you_mean/* didYouMean */.au)(clone, local)}`,
+            });
+    for (const clone of Object.keys(config.seeds ?? {}))
+        if (!local.includes(clone))
+            problems.push({
+                path: `seeds.${clone}`,
+                message: `no clone '${clone}' here (Archal runs ${local.join(', ')}): this seed is never used.${(0,did_you_mean/* didYouMean */.au)(clone, local)}`,
+            });
+    return problems;
+}
+/** One zod issue as problems of key paths; `file` is the parsed file, for the value an issue is about. */
+function describeIssue(issue, file) {
     const path = issue.path.map(String).join('.');
     // A union whose schema says what it wants keeps that message.
     if (issue.code === 'invalid_union' && issue.message === 'Invalid input')
-        return describeUnion(issue);
+        return describeUnion(issue, file);
+    if (issue.code === 'invalid_value') {
+        const given = valueAt(file, issue.path);
+        const options = issue.values.filter((option) => typeof option === 'string');
+        return [{ path, message: typeof given === 'string' ? issue.message + (0,did_you_mean/* didYouMean */.au)(given, options) : issue.message }];
+    }
     if (issue.code === 'unrecognized_keys') {
         const known = knownKeysAt(issue.path);
         return issue.keys.map((key) => ({
@@ -376,11 +474,11 @@ function describeIssue(issue) {
  * the problems of the shape whose type the value has, else the types that were expected. zod's own
  * message for it is only "Invalid input".
  */
-function describeUnion(issue) {
+function describeUnion(issue, file) {
     const typeMismatch = (branch) => branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0;
     const matched = issue.errors.filter((branch) => branch.length > 0 && !typeMismatch(branch));
     if (matched.length === 1)
-        return matched[0].flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }));
+        return matched[0].flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }, file));
     const expected = [
         ...new Set(issue.errors.flatMap((branch) => typeMismatch(branch) && branch[0].code === 'invalid_type' ? [article(branch[0].expected)] : [])),
     ];
@@ -388,6 +486,15 @@ function describeUnion(issue) {
     if (expected.length === 0)
         return [{ path, message: issue.message }];
     return [{ path, message: `expected ${expected.join(' or ')}` }];
+}
+function valueAt(value, path) {
+    let at = value;
+    for (const segment of path) {
+        if (typeof at !== 'object' || at === null)
+            return undefined;
+        at = at[segment];
+    }
+    return at;
 }
 function article(type) {
     return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
@@ -767,6 +874,8 @@ function looksLikePath(value) {
     return ((0,external_node_path_.isAbsolute)(text) || text.startsWith('./') || text.startsWith('../') || /\.(?:[cm]?[jt]s|py|sh|json)$/i.test(text));
 }
 
+// EXTERNAL MODULE: ./src/lib/is-record.ts
+var is_record = __webpack_require__(65225);
 // EXTERNAL MODULE: ./src/providers/mcp-config.ts
 var mcp_config = __webpack_require__(59665);
 // EXTERNAL MODULE: ./src/providers/types.ts
@@ -775,12 +884,27 @@ var types = __webpack_require__(42695);
 
 
 
+
+/**
+ * How long a CLI may stay up after its final event (Claude Code's `result`, Codex's turn end) before
+ * its process group is stopped: long enough for its own shutdown (hooks, MCP servers), short of
+ * waiting out the idle timeout for a CLI that hangs once it has answered.
+ */
+const FINAL_EVENT_EXIT_GRACE_MS = 30_000;
 /**
  * Runs an agent CLI that prints one JSON object per line, handing each parsed object to `onMessage`.
  * Lines that are not JSON objects (banners, debug noise) are ignored, as the CLIs' own SDKs do.
+ * `onMessage` returns 'final' for the CLI's last event: the CLI then has a grace to exit.
  */
 async function runJsonLinesCli(invocation, request, onMessage) {
     let messageError;
+    const stop = new AbortController();
+    let sawFinal = false;
+    let graceTimer;
+    const startGrace = () => {
+        const grace = Math.min(FINAL_EVENT_EXIT_GRACE_MS, request.idleTimeoutMs ?? FINAL_EVENT_EXIT_GRACE_MS);
+        graceTimer ??= setTimeout(() => stop.abort(), grace);
+    };
     const result = await (0,lib_process/* runProcess */.R3)({
         command: invocation.command,
         args: invocation.args,
@@ -788,7 +912,7 @@ async function runJsonLinesCli(invocation, request, onMessage) {
         env: invocation.env ?? request.env,
         stdin: invocation.stdin,
         idleTimeoutMs: request.idleTimeoutMs,
-        signal: request.signal,
+        signal: AbortSignal.any([request.signal, stop.signal]),
         onProcess: request.onProcess,
         onStdoutLine: (line) => {
             const trimmed = line.trim();
@@ -804,7 +928,10 @@ async function runJsonLinesCli(invocation, request, onMessage) {
             if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
                 return;
             try {
-                onMessage(parsed);
+                if (onMessage(parsed) === 'final') {
+                    sawFinal = true;
+                    startGrace();
+                }
             }
             catch (error) {
                 messageError ??= error;
@@ -812,17 +939,30 @@ async function runJsonLinesCli(invocation, request, onMessage) {
         },
         maxStdoutBytes: 1024 * 1024,
     });
+    clearTimeout(graceTimer);
     if (messageError)
         throw messageError;
     if (result.spawnError) {
+        // A working directory that does not exist fails the spawn with ENOENT too, worded as a missing program.
+        if (!(0,external_node_fs_.existsSync)(request.cwd))
+            throw new types/* ProviderError */.mZ('invalid_request', `${invocation.label} cannot start: its working directory ${request.cwd} does not exist`);
         const missing = result.spawnError.code === 'ENOENT' || result.spawnError.code === 'EACCES';
+        const install = invocation.install ? ` (${invocation.install})` : '';
         throw new types/* ProviderError */.mZ(missing ? 'not_installed' : 'crash', missing
-            ? `${invocation.label} '${invocation.command}' was not found or is not executable; install it or set ${invocation.configKey} in .archal.json`
+            ? `${invocation.label} '${invocation.command}' was not found or is not executable; install it${install} or set ${invocation.configKey} in .archal.json`
             : `${invocation.label} could not start: ${result.spawnError.message}`);
     }
-    if (result.aborted)
+    if (request.signal.aborted)
         throw new types/* ProviderError */.mZ('cancelled', `${invocation.label} was cancelled`);
-    return result;
+    // Stopped by the grace, or gone idle, once the answer was complete: it hung after answering.
+    const stoppedAfterFinal = sawFinal && (stop.signal.aborted || result.idleTimedOut);
+    if (result.aborted && !stoppedAfterFinal)
+        throw new types/* ProviderError */.mZ('cancelled', `${invocation.label} was cancelled`);
+    return { ...result, stoppedAfterFinal };
+}
+/** The error of a CLI the idle timeout stopped before it answered: how long it was given, and what sets that. */
+function idleTimeoutError(name, request) {
+    return new types/* ProviderError */.mZ('timeout', `${name} printed nothing for ${request.idleTimeoutMs ?? '?'} ms and was stopped (the idle_timeout of this node; raise it if the work needs longer)`);
 }
 function stderrTail(result, max = 1500) {
     const text = result.stderr.trim();
@@ -878,6 +1018,9 @@ var models = __webpack_require__(34806);
 
 
 
+
+/** How Claude Code says it has no session of the id given to --resume. */
+const SESSION_NOT_FOUND = /No conversation found with session ID/i;
 const ASSISTANT_ERROR_KINDS = {
     authentication_failed: 'auth',
     billing_error: 'billing',
@@ -945,8 +1088,9 @@ function createClaudeProvider(defaults = {}) {
                 command: defaults.command ?? 'claude',
                 args,
                 configKey: 'assistants.claude.command',
+                install: 'npm install -g @anthropic-ai/claude-code',
                 stdin: request.prompt,
-                env: thinkingEnv(request),
+                env: claudeEnv(request),
             }, request, (message) => {
                 sawMessage = true;
                 if (typeof message.session_id === 'string')
@@ -984,21 +1128,25 @@ function createClaudeProvider(defaults = {}) {
                         return;
                     case 'result':
                         final = message;
-                        return;
+                        return 'final';
                 }
             });
             const usage = final ? usageOf(final) : undefined;
-            if (final && final.is_error !== true && result.exitCode === 0) {
+            if (final && final.is_error !== true && (result.exitCode === 0 || result.stoppedAfterFinal)) {
                 const text = typeof final.result === 'string' && final.result.length > 0 ? final.result : texts.join('');
+                const warnings = permissionDenials(final);
                 return {
                     text,
                     structuredOutput: final.structured_output ?? undefined,
                     sessionId: typeof final.session_id === 'string' ? final.session_id : sessionId,
                     usage,
+                    ...(warnings.length > 0 ? { warnings } : {}),
                 };
             }
             if (!final && result.idleTimedOut && texts.length > 0)
                 return { text: texts.join(''), sessionId, idleTimedOut: true };
+            if (!final && result.idleTimedOut)
+                throw idleTimeoutError('Claude Code', request);
             throw failure(final, assistantError, result, sawMessage, usage);
         },
     };
@@ -1031,13 +1179,22 @@ function optionArgs(options) {
         args.push('--max-budget-usd', String(options.maxBudgetUsd));
     return args;
 }
-/** Extended thinking is set through the environment: a budget, or none at all. */
-function thinkingEnv(request) {
+/**
+ * Variables Claude Code sets for the processes it runs. Inherited (Archal run from a Claude Code
+ * session or one of its hooks), they make the CLI refuse to start as a nested session; each call
+ * here is a headless session of its own.
+ */
+const NESTED_SESSION_VARIABLES = ['CLAUDECODE', 'CLAUDE_CODE_ENTRYPOINT'];
+/** The CLI's environment: the request's, without nested-session markers, with the thinking budget. */
+function claudeEnv(request) {
+    const env = { ...request.env };
+    for (const name of NESTED_SESSION_VARIABLES)
+        delete env[name];
+    // Extended thinking is set through the environment: a budget, or none at all.
     const thinking = request.options?.thinking;
-    if (!thinking || thinking.type === 'adaptive')
-        return undefined;
-    const budget = thinking.type === 'disabled' ? 0 : (thinking.budgetTokens ?? 16000);
-    return { ...request.env, MAX_THINKING_TOKENS: String(budget) };
+    if (thinking && thinking.type !== 'adaptive')
+        env.MAX_THINKING_TOKENS = String(thinking.type === 'disabled' ? 0 : (thinking.budgetTokens ?? 16000));
+    return env;
 }
 function failure(final, assistantError, result, sawMessage, usage) {
     const stderr = stderrTail(result);
@@ -1045,7 +1202,10 @@ function failure(final, assistantError, result, sawMessage, usage) {
         const errors = Array.isArray(final.errors) ? final.errors.filter((e) => typeof e === 'string') : [];
         const detail = (typeof final.result === 'string' && final.result) || errors.join('; ') || String(final.subtype ?? 'error');
         const status = typeof final.api_error_status === 'number' ? final.api_error_status : undefined;
+        const sessionNotFound = SESSION_NOT_FOUND.test(detail);
         const kind = (assistantError && ASSISTANT_ERROR_KINDS[assistantError]) ||
+            // Asking again for the same session cannot succeed.
+            (sessionNotFound ? 'invalid_request' : undefined) ||
             (status === 429
                 ? 'rate_limit'
                 : status === 529
@@ -1058,15 +1218,36 @@ function failure(final, assistantError, result, sawMessage, usage) {
             status,
             exitCode: result.exitCode,
             usage,
+            ...(sessionNotFound ? { sessionNotFound: true } : {}),
         });
     }
-    if (result.idleTimedOut)
-        return new types/* ProviderError */.mZ('timeout', 'Claude Code produced no output before the idle timeout');
     // No result line: either the CLI refused its arguments (plain-text error, no JSON at all) or it died mid-stream.
-    const kind = sawMessage || result.signal ? 'crash' : stderr.startsWith('Error:') ? 'invalid_request' : kindFromText(stderr);
+    // Older versions report a session they do not have this way too.
+    const sessionNotFound = !sawMessage && SESSION_NOT_FOUND.test(stderr);
+    const kind = sawMessage || result.signal
+        ? 'crash'
+        : stderr.startsWith('Error:') || sessionNotFound
+            ? 'invalid_request'
+            : kindFromText(stderr);
     return new types/* ProviderError */.mZ(kind === 'unknown' ? 'crash' : kind, `Claude Code ${(0,lib_process/* describeExit */.KE)(result)} without a result${stderr ? `: ${stderr}` : ''}`, {
         exitCode: result.exitCode,
+        ...(sessionNotFound ? { sessionNotFound: true } : {}),
     });
+}
+/**
+ * The tool calls a permission mode that asks refused (nobody can answer in print mode): the run
+ * still succeeds, often with an answer that only asks for the permission.
+ */
+function permissionDenials(final) {
+    const denials = Array.isArray(final.permission_denials) ? final.permission_denials : [];
+    if (denials.length === 0)
+        return [];
+    const names = [
+        ...new Set(denials.map((denial) => (0,is_record/* isRecord */.u)(denial) && typeof denial.tool_name === 'string' ? denial.tool_name : 'unknown')),
+    ];
+    return [
+        `Claude Code was denied ${denials.length} tool call${denials.length === 1 ? '' : 's'} (${names.join(', ')}) by its permission mode; allow the tools with allowed_tools, or set assistants.claude.permissionMode`,
+    ];
 }
 function contentBlocks(message) {
     const inner = message.message;
@@ -1096,6 +1277,7 @@ function usageOf(final) {
 
 /** `codex exec --json`: JSONL thread/turn/item events. The prompt goes on stdin (`-`). */
 function createCodexProvider(defaults = {}) {
+    const threadTotals = new ThreadTotals();
     return {
         name: 'codex',
         async run(request, onEvent) {
@@ -1132,15 +1314,18 @@ function createCodexProvider(defaults = {}) {
             args.push('-');
             let sessionId;
             let answer;
-            let usage;
+            let threadTotal;
             let turnFailed;
             let lastError;
             let turnCompleted = false;
+            const notices = [];
+            const started = new Set();
             const result = await runJsonLinesCli({
                 label: 'Codex CLI',
                 command: defaults.command ?? 'codex',
                 args,
                 configKey: 'assistants.codex.command',
+                install: 'npm install -g @openai/codex',
                 stdin: promptWithSystem(request),
             }, request, (event) => {
                 switch (event.type) {
@@ -1155,29 +1340,43 @@ function createCodexProvider(defaults = {}) {
                                 answer = text;
                                 onEvent({ type: 'text', text });
                             },
+                            onNotice: (message) => notices.push(`Codex: ${message}`),
                             onEvent,
+                            started,
                         });
                         return;
                     case 'turn.completed':
                         turnCompleted = true;
-                        // The CLI reports the thread's running total, so the last value replaces earlier ones.
-                        usage = codex_usageOf(event.usage);
-                        return;
+                        threadTotal = codex_usageOf(event.usage);
+                        return 'final';
                     case 'turn.failed':
                         turnFailed = errorMessage(event.error) ?? lastError ?? 'turn failed';
-                        return;
+                        return 'final';
                     case 'error':
                         // Usually "Reconnecting… n/5": progress, not failure, unless the turn then fails.
                         lastError = typeof event.message === 'string' ? event.message : lastError;
                         return;
                 }
             });
-            if (turnCompleted && !turnFailed && result.exitCode === 0) {
+            const usage = threadTotal && sessionId ? threadTotals.turnUsage(sessionId, threadTotal) : threadTotal;
+            if (turnCompleted && !turnFailed && (result.exitCode === 0 || result.stoppedAfterFinal)) {
                 const text = answer ?? '';
-                return { text, structuredOutput: request.outputSchemaPath ? parseJson(text) : undefined, sessionId, usage };
+                return {
+                    text,
+                    structuredOutput: request.outputSchemaPath ? parseJson(text) : undefined,
+                    sessionId,
+                    usage,
+                    ...(notices.length > 0 ? { warnings: notices } : {}),
+                };
             }
             if (!turnCompleted && !turnFailed && result.idleTimedOut && answer)
-                return { text: answer, sessionId, usage, idleTimedOut: true };
+                return {
+                    text: answer,
+                    sessionId,
+                    usage,
+                    idleTimedOut: true,
+                    ...(notices.length > 0 ? { warnings: notices } : {}),
+                };
             const stderr = stderrTail(result);
             if (turnFailed)
                 throw new types/* ProviderError */.mZ(kindFromText(turnFailed), `Codex turn failed: ${turnFailed}`, {
@@ -1185,9 +1384,19 @@ function createCodexProvider(defaults = {}) {
                     usage,
                 });
             if (result.idleTimedOut)
-                throw new types/* ProviderError */.mZ('timeout', 'Codex produced no output before the idle timeout');
-            const kind = sessionId || result.signal ? 'crash' : result.exitCode === 2 ? 'invalid_request' : kindFromText(stderr);
-            throw new types/* ProviderError */.mZ(kind === 'unknown' ? 'crash' : kind, `Codex ${(0,lib_process/* describeExit */.KE)(result)} without completing its turn${stderr ? `: ${stderr}` : lastError ? `: ${lastError}` : ''}`, {
+                throw idleTimeoutError('Codex', request);
+            // The CLI's own last error event says more than how it exited, or than its stderr (where it
+            // also notes progress: "Reading prompt from stdin...").
+            const errorKind = lastError ? kindFromText(lastError) : 'unknown';
+            const kind = errorKind !== 'unknown'
+                ? errorKind
+                : sessionId || result.signal
+                    ? 'crash'
+                    : result.exitCode === 2
+                        ? 'invalid_request'
+                        : kindFromText(stderr);
+            const detail = [lastError, stderr].filter(Boolean).join('\n');
+            throw new types/* ProviderError */.mZ(kind === 'unknown' ? 'crash' : kind, `Codex ${(0,lib_process/* describeExit */.KE)(result)} without completing its turn${detail ? `: ${detail}` : ''}`, {
                 exitCode: result.exitCode,
             });
         },
@@ -1220,6 +1429,11 @@ function handleItem(phase, raw, handlers) {
             if (phase === 'item.completed' && typeof item.text === 'string')
                 handlers.onAnswer(item.text);
             return;
+        // Not a failure: the CLI's notices (a config warning, a deprecation, a model rerouted).
+        case 'error':
+            if (phase === 'item.completed' && typeof item.message === 'string')
+                handlers.onNotice(item.message);
+            return;
         case 'command_execution':
         case 'mcp_tool_call':
         case 'web_search':
@@ -1232,11 +1446,14 @@ function handleItem(phase, raw, handlers) {
                     : type === 'web_search'
                         ? { query: item.query }
                         : { changes: item.changes };
-            if (phase === 'item.started')
+            if (phase === 'item.started') {
+                handlers.started.add(id);
                 handlers.onEvent({ type: 'tool_call', id, name, input });
+            }
             else {
-                // Items that complete without a start (file changes, quick searches) still get both events.
-                if (type === 'file_change' || type === 'web_search')
+                // An item that completes without a start (some versions start no file change or quick
+                // search) still gets both events; one that started has had its call already.
+                if (!handlers.started.delete(id))
                     handlers.onEvent({ type: 'tool_call', id, name, input });
                 const exitCode = typeof item.exit_code === 'number' ? item.exit_code : undefined;
                 const isError = item.status === 'failed' ||
@@ -1247,6 +1464,31 @@ function handleItem(phase, raw, handlers) {
             }
             return;
         }
+    }
+}
+/**
+ * The running token total codex last reported for each thread (`turn.completed` carries the thread's
+ * total, which on a resumed thread includes every earlier turn), so that a resumed node is charged
+ * for its own turn only. A thread first seen resumed (a session of an earlier process) has no
+ * baseline and is charged its whole total.
+ */
+class ThreadTotals {
+    static MAX_THREADS = 1000;
+    totals = new Map();
+    turnUsage(threadId, total) {
+        const before = this.totals.get(threadId);
+        this.totals.delete(threadId);
+        if (this.totals.size >= ThreadTotals.MAX_THREADS)
+            this.totals.delete(this.totals.keys().next().value);
+        this.totals.set(threadId, total);
+        if (!before)
+            return total;
+        const since = (now, then) => Math.max(0, (now ?? 0) - (then ?? 0));
+        return {
+            inputTokens: since(total.inputTokens, before.inputTokens),
+            outputTokens: since(total.outputTokens, before.outputTokens),
+            cacheReadTokens: since(total.cacheReadTokens, before.cacheReadTokens),
+        };
     }
 }
 function codex_usageOf(raw) {
@@ -2485,21 +2727,6 @@ function undiciPath() {
 
 // EXTERNAL MODULE: ./src/evaluate/criteria.ts
 var evaluate_criteria = __webpack_require__(69282);
-;// CONCATENATED MODULE: ./src/scenarios/clones.ts
-/** Clones Archal can run, and the words that imply a scenario needs them. */
-const CLONE_KEYWORDS = {
-    github: /\b(github|repository|repositories|repo|pull request|pull requests|issue|issues|create_issue|commit|branch)\b/i,
-};
-/** Clones a scenario implies by its wording; falls back to the configured defaults, then GitHub. */
-function inferClones(text, defaults) {
-    const found = Object.entries(CLONE_KEYWORDS)
-        .filter(([, keywords]) => keywords.test(text))
-        .map(([clone]) => clone);
-    if (found.length > 0)
-        return found;
-    return defaults && defaults.length > 0 ? defaults : ['github'];
-}
-
 ;// CONCATENATED MODULE: ./src/scenarios/parse.ts
 
 
@@ -2533,6 +2760,11 @@ const CONFIG_ALIASES = {
     model: 'evaluator',
     routing: 'routing',
 };
+/** What the numeric Config keys take, as their errors say it. */
+const NUMBER_KEYS = {
+    timeout: `a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}`,
+    runs: 'a whole number from 1 to 100',
+};
 const DEFAULT_TIMEOUT_SECONDS = 180;
 const DEFAULT_RUNS = 1;
 const MAX_SCENARIO_BYTES = 256 * 1024;
@@ -2560,6 +2792,17 @@ function parseScenario(text, file, options = {}) {
             ],
             warnings,
         };
+    if (!text.replace(/^\ufeff/, '').trim())
+        return {
+            ok: false,
+            errors: [
+                {
+                    file,
+                    message: "the file is empty: a scenario needs a '# Title', a '## Prompt' and '## Success Criteria' with at least one criterion",
+                },
+            ],
+            warnings,
+        };
     if (text.includes('\u0000'))
         return {
             ok: false,
@@ -2567,18 +2810,22 @@ function parseScenario(text, file, options = {}) {
             warnings,
         };
     // A byte-order mark (an editor's, or text that did not come through the file reader) is not the title's.
-    const lines = text
+    const written = text
         .replace(/^\ufeff/, '')
         .replace(/\r\n?/g, '\n')
         .split('\n');
+    const front = frontMatter(written, file, errors);
+    const lines = atxHeadings(written, front.end);
     let title;
     const sections = [];
     let current;
     let fence;
-    /** Headings below level 2 that name a section: a likely cause when that section is missing. */
+    /** Lines that name a section but are no section heading: a likely cause when that section is missing. */
     const deeper = [];
     lines.forEach((raw, index) => {
         const line = index + 1;
+        if (line <= front.end)
+            return;
         const fenceMatch = /^\s*(```|~~~)/.exec(raw);
         if (fenceMatch)
             fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
@@ -2625,8 +2872,20 @@ function parseScenario(text, file, options = {}) {
             }
             const section = sectionOf(name);
             if (section)
-                deeper.push({ name: section, heading: raw.trim(), line });
+                deeper.push({
+                    name: section,
+                    line,
+                    hint: `'${raw.trim()}' on line ${line} is not a section: sections are level-2 headings ('## ${name}')`,
+                });
         }
+        const unspaced = fence === undefined ? /^(#{1,6})([^#\s].*)$/.exec(raw.trim()) : null;
+        const unspacedSection = unspaced ? sectionOf(unspaced[2]) : undefined;
+        if (unspacedSection)
+            deeper.push({
+                name: unspacedSection,
+                line,
+                hint: `'${raw.trim()}' on line ${line} is not a heading: write '## ${unspaced[2].trim()}', with a space after the '#'s`,
+            });
         current?.lines.push({ text: raw, line });
     });
     const section = (name) => sections.find((entry) => entry.name === name);
@@ -2639,6 +2898,7 @@ function parseScenario(text, file, options = {}) {
                 .trim()
             : undefined;
     };
+    title ??= front.title;
     if (!title)
         errors.push({ file, line: 1, message: "missing title: start the scenario with '# <Title>'" });
     /** Where a missing section was probably meant: a deeper heading of that name. */
@@ -2647,7 +2907,7 @@ function parseScenario(text, file, options = {}) {
         return found
             ? {
                 line: found.line,
-                hint: `; '${found.heading}' on line ${found.line} is not a section: sections are level-2 headings ('## ${found.heading.replace(/^#+\s*/, '')}')`,
+                hint: `; ${found.hint}`,
             }
             : { hint: '' };
     };
@@ -2668,7 +2928,17 @@ function parseScenario(text, file, options = {}) {
     const allText = [title?.text, body('setup'), prompt, body('expected'), ...criteria.map((c) => c.text)]
         .filter(Boolean)
         .join('\n');
-    const config = parseConfig(section('config'), file, allText, options, errors, warnings);
+    const configSection = section('config');
+    // Front matter says what Config says; the section, written later, wins where both set a key.
+    const settings = front.lines.length > 0
+        ? {
+            name: 'config',
+            heading: configSection?.heading ?? 'front matter',
+            line: configSection?.line ?? 1,
+            lines: [...front.lines, ...(configSection?.lines ?? [])],
+        }
+        : configSection;
+    const config = parseConfig(settings, file, allText, options, errors, warnings);
     if (errors.length > 0 || !title || !prompt || !config)
         return { ok: false, errors, warnings };
     const seedLine = seedState
@@ -2686,6 +2956,73 @@ function parseScenario(text, file, options = {}) {
         ...(seedLine !== undefined ? { seedLine } : {}),
     };
     return { ok: true, scenario, warnings };
+}
+/**
+ * Lines with underlined (setext) headings written as `#` headings, the underline left blank so that
+ * line numbers stay: `Title` over `===` when it is the first text, a section name over `---` (or `===`).
+ * Any other underlined line is left alone, as a `---` under prose is more often a rule than a heading.
+ */
+function atxHeadings(lines, from) {
+    const result = [...lines];
+    let fence;
+    let titled = false;
+    for (let index = from; index < lines.length; index += 1) {
+        const raw = lines[index];
+        const fenceMatch = /^\s*(```|~~~)/.exec(raw);
+        if (fenceMatch)
+            fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
+        if (fence !== undefined || fenceMatch)
+            continue;
+        if (/^#\s/.test(raw))
+            titled = true;
+        const underline = /^ {0,3}(={2,}|-{2,})\s*$/.exec(lines[index + 1] ?? '');
+        const text = raw.trim();
+        const plain = text && !/^(#|[-*+>]\s|\d+[.)]\s|\|)/.test(text) && !(lines[index - 1] ?? '').trim();
+        if (!underline || !plain)
+            continue;
+        if (underline[1].startsWith('=') && !titled) {
+            result[index] = `# ${text}`;
+            titled = true;
+        }
+        else if (sectionOf(text))
+            result[index] = `## ${text}`;
+        else
+            continue;
+        result[index + 1] = '';
+        index += 1;
+    }
+    return result;
+}
+/**
+ * YAML front matter (`---` on the first line, up to the next `---` or `...`), as markdown tools write
+ * it: its `key: value` lines are Config lines, and its `title` names a scenario that has no `# Title`.
+ */
+function frontMatter(lines, file, errors) {
+    if (lines[0]?.trim() !== '---')
+        return { end: 0, lines: [] };
+    const close = lines.findIndex((text, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(text));
+    // A '---' not followed by a `key:` line is a rule above the scenario, not front matter.
+    const first = lines.slice(1).find((text) => text.trim());
+    if (!first || !/^[A-Za-z][\w-]*\s*:/.test(first.trim()))
+        return { end: 0, lines: [] };
+    const heading = lines.findIndex((text, index) => index > 0 && /^#{1,6}\s/.test(text));
+    if (close === -1 || (heading !== -1 && heading < close)) {
+        errors.push({
+            file,
+            line: 1,
+            message: "front matter opened with '---' is not closed: end it with a '---' line before the '# Title'",
+        });
+        // The scenario from its first heading on is still read, so that its own problems are listed too.
+        return { end: heading === -1 ? lines.length : heading, lines: [] };
+    }
+    const entries = lines.slice(1, close).map((text, index) => ({ text, line: index + 2 }));
+    const titled = entries.find((entry) => /^title\s*:/i.test(entry.text));
+    const title = titled && yamlScalar(titled.text.replace(/^title\s*:/i, ''));
+    return {
+        end: close + 1,
+        lines: entries.filter((entry) => entry !== titled),
+        ...(title ? { title: { text: title, line: titled.line } } : {}),
+    };
 }
 /**
  * A heading's section name without what people decorate it with: emphasis (`**Prompt**`), numbering
@@ -2717,8 +3054,45 @@ function sectionOf(heading) {
 }
 /** A list item, also a task-list item (`- [ ] …`, `- [x] …`), whose checkbox is not part of the criterion. */
 const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/;
-/** `[D]` or `[P]`, also emphasised (`**[D]**`, `` `[D]` ``) or followed by a colon, as people write them. */
-const TAG = /^(\*\*|__|\*|_|`)?\[(D|P)\]\1\s*:?\s*/i;
+/**
+ * `[D]` or `[P]` before the criterion, as people write them: also padded (`[ D ]`), emphasised
+ * (`**[D]**`, `` `[D]` ``), or followed by a colon or a dash (`[D] - …`, `[D] — …`).
+ */
+const TAG = /^(\*\*|__|\*|_|`)?\[\s*(D|P)\s*\]\1\s*(?:[:\-–—](?=\s)\s*|:)?/i;
+/** The same tag after the criterion (`- exactly 4 issues are closed [D]`). */
+const TRAILING_TAG = /\s+(\*\*|__|\*|_|`)?\[\s*(D|P)\s*\]\1\s*$/i;
+/** Something in brackets where a tag goes that is not one (`[Q]`, `[Deterministic]`, `[LLM]`). */
+const OTHER_TAG = /^(\*\*|__|\*|_|`)?\[\s*([A-Za-z][\w-]{0,19})\s*\]\1(?=[\s:]|$)/;
+/** The tag an unknown one was probably meant to be. */
+function meantTag(word) {
+    const lower = word.toLowerCase();
+    if (/^det/.test(lower))
+        return 'write [D]';
+    if (/^(prob|judge|llm|ai$|model|subjective)/.test(lower))
+        return 'write [P]';
+    return "write [D] (checked against the clone's state) or [P] (judged by the evaluator), or no tag to let Archal decide from the wording";
+}
+/** A criterion's tag, before or after its text (before any `=> expression`), and the text without it. */
+function criterionTag(content) {
+    const leading = TAG.exec(content);
+    const rest = leading ? content.slice(leading[0].length) : content;
+    const arrow = rest.indexOf('=>');
+    const head = arrow === -1 ? rest : rest.slice(0, arrow);
+    const trailing = TRAILING_TAG.exec(head);
+    const text = trailing ? `${head.slice(0, trailing.index)}${arrow === -1 ? '' : ` ${rest.slice(arrow)}`}` : rest;
+    const kinds = [leading?.[2], trailing?.[2]].filter(Boolean).map((tag) => tag.toUpperCase());
+    if (kinds.length === 2 && kinds[0] !== kinds[1])
+        return { text, problem: 'the criterion is tagged both [D] and [P]: keep the one that says how it is checked' };
+    if (kinds.length === 0) {
+        const other = OTHER_TAG.exec(content);
+        if (other)
+            return {
+                text,
+                problem: `unknown criterion tag '[${other[2]}]': ${meantTag(other[2])}`,
+            };
+    }
+    return { ...(kinds[0] ? { kind: kinds[0] } : {}), text };
+}
 function parseCriteria(section, file, errors, misplaced) {
     if (!section) {
         errors.push({
@@ -2736,15 +3110,14 @@ function parseCriteria(section, file, errors, misplaced) {
             continue;
         const bullet = BULLET.exec(text);
         if (bullet) {
-            let content = bullet[1].trim();
-            const tag = TAG.exec(content);
-            if (tag)
-                content = content.slice(tag[0].length);
+            const tag = criterionTag(bullet[1].trim());
+            if (tag.problem)
+                errors.push({ file, line, message: tag.problem });
             last = {
                 id: `c${criteria.length + 1}`,
-                text: content,
-                kind: tag ? tag[2].toUpperCase() : 'P',
-                tagged: Boolean(tag),
+                text: tag.text.trim(),
+                kind: tag.kind ?? 'P',
+                tagged: tag.kind !== undefined,
                 line,
             };
             criteria.push(last);
@@ -2896,8 +3269,12 @@ function parseConfig(section, file, allText, options, errors, warnings) {
         if (!entry)
             return fallback;
         const value = Number(entry.value.replace(/s$/, ''));
-        if (!Number.isFinite(value)) {
-            errors.push({ file, line: entry.line, message: `${key} must be a number (got '${entry.value}')` });
+        if (!Number.isFinite(value) || !entry.value.trim()) {
+            errors.push({
+                file,
+                line: entry.line,
+                message: `${key} must be a number (got '${entry.value}'): ${NUMBER_KEYS[key]}, e.g. '${key}: ${key === 'timeout' ? 90 : 3}'`,
+            });
             return fallback;
         }
         return value;
@@ -2910,7 +3287,8 @@ function parseConfig(section, file, allText, options, errors, warnings) {
             errors.push({
                 file,
                 line: raw.clones?.line,
-                message: `clone '${clone}' is not available; Archal runs these clones locally: ${Object.keys(CLONE_KEYWORDS).join(', ')}`,
+                // Without its own `clones:`, a scenario's unknown clone can only be the configured default.
+                message: `clone '${clone}' is not available${raw.clones ? '' : ' (.archal.json "clones", for scenarios that name none)'}; Archal runs these clones locally: ${Object.keys(CLONE_KEYWORDS).join(', ')}`,
             });
     }
     const evaluator = raw.evaluator ? parseEvaluator(raw.evaluator.value) : undefined;
@@ -2931,10 +3309,10 @@ function parseConfig(section, file, allText, options, errors, warnings) {
             const key = String(issue.path[0] ?? '');
             const message = key === 'routing'
                 ? `routing must be one of ${ROUTING_MODES.join(', ')} (got '${raw.routing?.value}')`
-                : key === 'timeout'
-                    ? `must be a number of seconds above 0 and at most 3600 (got '${raw.timeout?.value ?? candidate.timeout}')`
-                    : key === 'runs'
-                        ? `must be a whole number from 1 to 100 (got '${raw.runs?.value ?? candidate.runs}')`
+                : key === 'timeout' || key === 'runs'
+                    ? `must be ${NUMBER_KEYS[key]} (got '${raw[key]?.value ?? candidate[key]}')`
+                    : key === 'clones'
+                        ? `name at least one clone (${Object.keys(CLONE_KEYWORDS).join(', ')}), or leave the key out to infer it from the scenario's wording`
                         : issue.message;
             errors.push({ file, line: raw[key]?.line ?? section?.line, message: `config ${key}: ${message}` });
         }
@@ -2957,8 +3335,8 @@ function parseEvaluator(value) {
 var lib_text = __webpack_require__(79112);
 // EXTERNAL MODULE: ./src/evaluate/context.ts
 var evaluate_context = __webpack_require__(89420);
-// EXTERNAL MODULE: ./src/evaluate/deterministic.ts + 6 modules
-var deterministic = __webpack_require__(11257);
+// EXTERNAL MODULE: ./src/evaluate/deterministic.ts + 7 modules
+var deterministic = __webpack_require__(72830);
 ;// CONCATENATED MODULE: ./src/evaluate/judge.ts
 
 
@@ -3195,6 +3573,15 @@ function answerOf(value) {
     }
     if (typeof record.text === 'string')
         return record.text;
+    return agentCliAnswer(record);
+}
+/** The answer of Claude Code's result object, or of a completed Codex agent message. */
+function agentCliAnswer(record) {
+    if (record.type === 'result' && typeof record.result === 'string')
+        return record.result;
+    const item = record.item;
+    if (record.type === 'item.completed' && item?.type === 'agent_message' && typeof item.text === 'string')
+        return item.text;
     return undefined;
 }
 function tryParse(text) {
@@ -3589,7 +3976,10 @@ async function runOnce(options) {
             .filter((request) => request.notImplemented)
             .map(({ method, path }) => ({ method, path }));
         const harnessOk = harness.outcome.kind === 'ok';
-        const passed = harnessOk && criteria.every((criterion) => criterion.status === 'passed' || criterion.status === 'not_evaluated');
+        // A run in which nothing was checked (only [P] criteria, no evaluator) has not shown anything: no pass.
+        const passed = harnessOk &&
+            criteria.some((criterion) => criterion.status !== 'not_evaluated') &&
+            criteria.every((criterion) => criterion.status === 'passed' || criterion.status === 'not_evaluated');
         // Criteria details quote state and answers: redacted before anything (the failure summary) repeats them.
         const shownCriteria = redactor.value(criteria);
         const classified = passed ? undefined : classify(harness.outcome, shownCriteria, notImplemented, refused);
@@ -3756,6 +4146,11 @@ function classify(outcome, criteria, notImplemented, refused = []) {
     if (broken.length > 0)
         return { kind: 'evaluator', summary: `criterion ${broken[0].id} could not be evaluated: ${broken[0].detail}` };
     const failed = criteria.filter((criterion) => criterion.status === 'failed');
+    if (failed.length === 0 && criteria.length > 0 && criteria.every((criterion) => criterion.status === 'not_evaluated'))
+        return {
+            kind: 'evaluator',
+            summary: `no criterion was evaluated (${criteria[0].detail}), so the run shows nothing: set "evaluator" in .archal.json or the scenario's Config to judge its [P] criteria, or add a [D] criterion`,
+        };
     return {
         kind: 'agent',
         summary: failed.length > 0
@@ -4063,10 +4458,15 @@ function readDotEnv(dir, env) {
         if (!read.ok && (read.problem === 'missing' || read.problem === 'unreadable'))
             continue;
         if (!read.ok)
-            throw new WorkspaceError('unreadable_file', `Cannot read ${read.message}.`, { file });
-        for (const [key, value] of Object.entries(parseEnv(read.text)))
-            if (value !== undefined && !(key in values))
-                values[key] = value;
+            throw new WorkspaceError('unreadable_file', `${read.message} (the .env files are read before every command: fix or remove it).`, { file });
+        for (const [key, value] of Object.entries(parseEnv(read.text))) {
+            // Node's parser reads a line without "=" as the start of the next line's name ("not a
+            // variable\nSECOND"): the variable is the name's last line, and the stray line is ignored, as
+            // other .env readers ignore it.
+            const name = key.slice(key.lastIndexOf('\n') + 1).trim();
+            if (value !== undefined && name !== '' && !(name in values))
+                values[name] = value;
+        }
         files.push(file);
     }
     return { values, files };
@@ -4387,7 +4787,11 @@ function openWorkspace(options) {
         : loadConfig(root);
     const name = options.configFile ?? '.archal.json';
     if (loaded.status === 'invalid')
-        throw new errors_WorkspaceError('invalid_config', `Invalid ${loaded.file}:\n${loaded.errors.map((problem) => `  ${formatConfigProblem(name, problem)}`).join('\n')}`, { file: loaded.file, problems: loaded.errors });
+        throw new errors_WorkspaceError('invalid_config', `Invalid ${loaded.file}:\n${loaded.errors.map((problem) => `  ${formatConfigProblem(name, problem)}`).join('\n')}`, {
+            file: loaded.file,
+            problems: loaded.errors,
+            ...(options.configFile ? { configArgument: options.configFile } : {}),
+        });
     const config = options.configFile ? relativeToConfig(loaded.config, (0,external_node_path_.dirname)(loaded.file), root) : loaded.config;
     return {
         root,
@@ -4652,6 +5056,7 @@ function mergeSuiteResults(parts) {
         durationMs: Math.max(...parts.map((part) => part.suite.durationMs)),
         passThreshold: threshold,
         passed: merged.every((scenario) => scenario.meetsThreshold),
+        satisfaction: suiteSatisfaction(merged),
         totals: {
             scenarios: merged.length,
             runs: merged.reduce((sum, scenario) => sum + scenario.runs, 0),
@@ -4686,6 +5091,13 @@ function scenarioFromRuns(scenario, runs, threshold) {
         warnings: scenario.warnings,
         results: runs,
     };
+}
+/**
+ * The suite's satisfaction: its lowest scenario's, the number the pass threshold is held against (as
+ * the Action's `satisfaction` output); null for a suite without scenarios.
+ */
+function suiteSatisfaction(scenarios) {
+    return scenarios.length === 0 ? null : Math.min(...scenarios.map((scenario) => scenario.satisfaction));
 }
 /** The suite judged at another pass threshold: each scenario's `meetsThreshold` and the suite's `passed` recomputed. */
 function withPassThreshold(suite, threshold) {
@@ -4786,6 +5198,11 @@ async function runSuite(options) {
         : [
             scenarioResult(entry, results[index].sort((a, b) => a.run - b.run), options.passThreshold),
         ]);
+    // A suite cut short (Ctrl-C, a CI job's timeout) has not shown that its scenarios pass.
+    const ran = results.reduce((sum, runs) => sum + runs.length, 0);
+    const cancelled = options.signal?.aborted
+        ? `cancelled: the suite was stopped after ${ran} of ${tasks.length} run(s) had started, so it does not pass`
+        : undefined;
     const suite = {
         schemaVersion: 1,
         ...(options.title ? { title: options.title } : {}),
@@ -4793,14 +5210,15 @@ async function runSuite(options) {
         startedAt,
         durationMs: Math.round((0,elapsed/* monotonicMs */.d)() - started),
         passThreshold: options.passThreshold,
-        passed: scenarios.every((scenario) => scenario.meetsThreshold),
+        passed: !cancelled && scenarios.every((scenario) => scenario.meetsThreshold),
+        satisfaction: suiteSatisfaction(scenarios),
         totals: {
             scenarios: scenarios.length,
             runs: scenarios.reduce((sum, scenario) => sum + scenario.runs, 0),
             passedRuns: scenarios.reduce((sum, scenario) => sum + scenario.passedRuns, 0),
         },
         scenarios,
-        warnings: options.warnings ?? [],
+        warnings: [...(options.warnings ?? []), ...(cancelled ? [cancelled] : [])],
     };
     writeJsonCache((0,external_node_path_.join)(options.cacheDir, 'last-run.json'), suite);
     // Every suite is kept (last-run.json is overwritten), so that runs can be compared over time.
@@ -5797,367 +6215,8 @@ async function recordingFixPaths(record, git, fixAttempts) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 1 modules
-var dist_src = __webpack_require__(11303);
-;// CONCATENATED MODULE: ./src/github/pulls.ts
-
-function createGitHubApiClient(apiUrl, token, retry) {
-    const octokit = new dist_src/* Octokit */.E({ baseUrl: apiUrl, auth: token, userAgent: 'archal', request: { retries: 0 } });
-    if (retry && retry.retries > 0)
-        octokit.hook.wrap('request', async (request, options) => {
-            const beforeRetry = options.request?.beforeRetry;
-            for (let attempt = 0;; attempt++) {
-                try {
-                    return await request(options);
-                }
-                catch (error) {
-                    // Only GitHub's own failures: a 4xx says the request itself is wrong and would fail again.
-                    const status = error.status;
-                    if (attempt >= retry.retries || typeof status !== 'number' || status < 500)
-                        throw error;
-                    await new Promise((resolve) => setTimeout(resolve, retry.delayMs * (attempt + 1)));
-                    const found = await beforeRetry?.();
-                    if (found)
-                        return { status: 200, url: options.url, headers: {}, data: found.data };
-                }
-            }
-        });
-    return octokit;
-}
-function summary(pull) {
-    return {
-        number: pull.number,
-        url: pull.html_url,
-        headSha: pull.head.sha,
-        draft: pull.draft ?? false,
-        state: pull.state,
-    };
-}
-/** The open pull request from `branch` (of the same repository), if any. */
-async function findOpenPull(github, remote, branch) {
-    const { data } = await github.rest.pulls.list({
-        owner: remote.owner,
-        repo: remote.repo,
-        head: `${remote.owner}:${branch}`,
-        state: 'open',
-        per_page: 10,
-    });
-    const pull = data.find((candidate) => candidate.head.ref === branch);
-    return pull && summary(pull);
-}
-/** Creates a draft pull request from `branch`, or updates the open one (one PR per branch, never two). */
-async function upsertDraftPull(github, remote, pull) {
-    const existing = await findOpenPull(github, remote, pull.branch);
-    if (existing) {
-        const { data } = await github.rest.pulls.update({
-            owner: remote.owner,
-            repo: remote.repo,
-            pull_number: existing.number,
-            title: pull.title,
-            body: pull.body,
-            base: pull.base,
-        });
-        return { action: 'updated', pull: summary(data) };
-    }
-    const { data } = await github.rest.pulls.create({
-        owner: remote.owner,
-        repo: remote.repo,
-        head: pull.branch,
-        base: pull.base,
-        title: pull.title,
-        body: pull.body,
-        draft: true,
-    });
-    return { action: 'created', pull: summary(data) };
-}
-async function closePull(github, remote, number, comment) {
-    await github.rest.issues.createComment({
-        owner: remote.owner,
-        repo: remote.repo,
-        issue_number: number,
-        body: comment,
-    });
-    await github.rest.pulls.update({ owner: remote.owner, repo: remote.repo, pull_number: number, state: 'closed' });
-}
-/** The paths a pull request changes, sorted. */
-async function listPullFiles(github, remote, number) {
-    const files = await github.paginate(github.rest.pulls.listFiles, {
-        owner: remote.owner,
-        repo: remote.repo,
-        pull_number: number,
-        per_page: 100,
-    });
-    return files.map((file) => file.filename).sort();
-}
-const FAILED_CONCLUSIONS = new Set(['failure', 'cancelled', 'timed_out', 'action_required', 'startup_failure']);
-/**
- * Checks a pull request is what was meant to be published: its head is the pushed commit, its files
- * are the fix's files, it is a draft, and no check on it has already failed.
- */
-async function verifyPull(github, remote, number, expected) {
-    const target = { owner: remote.owner, repo: remote.repo };
-    const { data } = await github.rest.pulls.get({ ...target, pull_number: number });
-    const pull = summary(data);
-    const files = await listPullFiles(github, remote, number);
-    const problems = [];
-    if (expected.headSha && pull.headSha !== expected.headSha)
-        problems.push(`its head is ${pull.headSha}, not the pushed commit ${expected.headSha}`);
-    if (!pull.draft)
-        problems.push('it is not a draft');
-    if (pull.state !== 'open')
-        problems.push(`it is ${pull.state}`);
-    if (expected.files) {
-        const want = [...expected.files].sort();
-        const missing = want.filter((file) => !files.includes(file));
-        const extra = files.filter((file) => !want.includes(file));
-        if (missing.length > 0 || extra.length > 0)
-            problems.push(`its files differ from the fix's: ${[...missing.map((file) => `missing ${file}`), ...extra.map((file) => `unexpected ${file}`)].join(', ')}`);
-    }
-    const checks = await github.rest.checks.listForRef({ ...target, ref: pull.headSha, per_page: 100 }).then(({ data: found }) => found.check_runs, () => []);
-    for (const check of checks)
-        if (check.conclusion && FAILED_CONCLUSIONS.has(check.conclusion))
-            problems.push(`check "${check.name}" already ${check.conclusion}`);
-    const combined = await github.rest.repos.getCombinedStatusForRef({ ...target, ref: pull.headSha }).then(({ data: found }) => found, () => undefined);
-    for (const status of combined?.statuses ?? [])
-        if (status.state === 'failure' || status.state === 'error')
-            problems.push(`status "${status.context}" is ${status.state}`);
-    return { problems, pull, files };
-}
-/** A pull request URL or `#123` in a command's output. */
-function pullNumberIn(output, remote) {
-    const url = new RegExp(`/${pulls_escape(remote.owner)}/${pulls_escape(remote.repo)}/pull/(\\d+)`).exec(output);
-    if (url)
-        return Number(url[1]);
-    const api = new RegExp(`/repos/${pulls_escape(remote.owner)}/${pulls_escape(remote.repo)}/pulls/(\\d+)`).exec(output);
-    return api ? Number(api[1]) : undefined;
-}
-function pulls_escape(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-;// CONCATENATED MODULE: ./src/github/remote.ts
-
-/**
- * Parses `https://github.com/o/r(.git)`, `git@github.com:o/r.git` and `ssh://…`. A host other than
- * github.com counts as GitHub only when `apiUrl` says where its API is (GitHub Enterprise, Archal's
- * clone; the CLI takes it from GITHUB_API_URL).
- */
-function remote_parseGitHubRemote(url, options = {}) {
-    const trimmed = url.trim();
-    const match = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+(?::\d+)?)\/(?:.*\/)?([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(trimmed) ??
-        /^(?:[^@/]+@)?([^/:]+):(?:.*\/)?([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(trimmed);
-    if (!match)
-        return {
-            ok: false,
-            reason: `origin ${JSON.stringify((0,redact/* maskUrlPassword */.j6)(trimmed))} is not a repository URL of the form <host>/<owner>/<repo>`,
-        };
-    const [, hostWithPort, owner, repo] = match;
-    const host = hostWithPort.replace(/:\d+$/, '');
-    const configured = options.apiUrl?.trim();
-    if (configured)
-        return {
-            ok: true,
-            remote: { owner, repo, apiUrl: configured.replace(/\/$/, ''), url: trimmed, host: hostWithPort },
-        };
-    if (host === 'github.com' || host === 'www.github.com')
-        return { ok: true, remote: { owner, repo, apiUrl: 'https://api.github.com', url: trimmed, host } };
-    return {
-        ok: false,
-        reason: `origin is on ${host}, not github.com; set GITHUB_API_URL to its GitHub API (GitHub Enterprise: https://${host}/api/v3)`,
-    };
-}
-/**
- * GitHub refused a write for lack of permission: a read-only token (a fork's pull request), an
- * installation without the permission, or a user without access.
- */
-function isPermissionError(error) {
-    const status = error?.status;
-    const message = error instanceof Error ? error.message : '';
-    return status === 403 || (status === 404 && /not accessible|not found/i.test(message)) || status === 401;
-}
-/** GitHub failed on its side (a 5xx) rather than refusing the request. */
-function isServerError(error) {
-    const status = error?.status;
-    return typeof status === 'number' && status >= 500 && status <= 599;
-}
-
-;// CONCATENATED MODULE: ./src/preprod/annotations.ts
-
-
-/**
- * One annotation per failure, on the scenario file at the line of the failing criterion (line 1,
- * the title, when no criterion is at fault): `failure`, or `warning` when the scenario is flaky.
- * The message holds the criterion, the values it compared, the failure category and its hint.
- * `pathPrefix` is where the scenario files' directory sits in the repository (the Action's
- * `working-directory`), since annotation paths are relative to the repository root.
- */
-function failureAnnotations(failures, pathPrefix = '') {
-    return failures.map((failure) => {
-        const line = failure.criterion?.line ?? 1;
-        const evidence = failure.evidence[0];
-        const compared = evidence?.criterion?.detail ?? evidence?.excerpt;
-        return {
-            path: external_node_path_.posix.normalize(external_node_path_.posix.join(pathPrefix.split('\\').join('/') || '.', failure.scenario.file.split('\\').join('/'))),
-            start_line: line,
-            end_line: line,
-            annotation_level: failure.flaky ? 'warning' : 'failure',
-            title: (0,lib_text/* clip */.$Q)(`${failure.scenario.title}: ${failure.criterion ? `[${failure.criterion.kind}] ${failure.criterion.text}` : failure.category}`, 255),
-            message: (0,lib_text/* clip */.$Q)([
-                `${failure.criterion ? `Criterion ${failure.criterion.id}: ${failure.criterion.text}` : 'The run failed'} — failed ${failure.failedRuns} of ${failure.runs} run(s)${failure.flaky ? ' (flaky)' : ''}.`,
-                compared ? `Compared: ${compared}` : '',
-                `Category: ${failure.category}. Hint: ${failure.hint}`,
-            ]
-                .filter(Boolean)
-                .join('\n'), 64_000),
-        };
-    });
-}
-/** Annotations in batches of at most `size`: GitHub takes 50 per request. */
-function batches(items, size = 50) {
-    const out = [];
-    for (let index = 0; index < items.length; index += size)
-        out.push(items.slice(index, index + size));
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/github/checks.ts
-
-/**
- * Starts a check run on a commit, `in_progress`. A retry of the create (after a 5xx) first looks for
- * the check run its earlier attempt may have made (same name on the commit, still in progress,
- * started no earlier, the same external id) and takes that one instead of making a second.
- */
-async function startCheckRun(github, target, check) {
-    const startedAt = new Date();
-    const { data } = await github.rest.checks.create({
-        ...target,
-        name: check.name,
-        head_sha: check.headSha,
-        status: 'in_progress',
-        started_at: startedAt.toISOString(),
-        ...(check.detailsUrl ? { details_url: check.detailsUrl } : {}),
-        ...(check.externalId ? { external_id: check.externalId } : {}),
-        request: { beforeRetry: () => startedBefore(github, target, check, startedAt) },
-    });
-    return { id: data.id, url: data.html_url ?? '' };
-}
-/** The check run an earlier attempt of `startCheckRun` made, if GitHub has one. */
-async function startedBefore(github, target, check, startedAt) {
-    const { data } = await github.rest.checks.listForRef({
-        ...target,
-        ref: check.headSha,
-        check_name: check.name,
-        filter: 'latest',
-    });
-    // GitHub may keep started_at to the second.
-    const since = Math.floor(startedAt.getTime() / 1000) * 1000;
-    const found = data.check_runs.find((run) => run.name === check.name &&
-        run.status !== 'completed' &&
-        run.started_at !== null &&
-        Date.parse(run.started_at) >= since &&
-        (check.externalId === undefined || run.external_id === check.externalId));
-    return found && { data: found };
-}
-/**
- * Completes a check run with its output. GitHub takes at most 50 annotations per request and
- * appends those of later updates, so the rest follow in batches of 50.
- */
-async function completeCheckRun(github, target, id, completion) {
-    const [first = [], ...rest] = batches(completion.annotations, 50);
-    const output = (annotations) => ({
-        title: completion.title,
-        summary: completion.summary,
-        annotations,
-    });
-    await github.rest.checks.update({
-        ...target,
-        check_run_id: id,
-        status: 'completed',
-        conclusion: completion.conclusion,
-        completed_at: new Date().toISOString(),
-        output: output(first),
-    });
-    for (const batch of rest)
-        await github.rest.checks.update({ ...target, check_run_id: id, output: output(batch) });
-}
-/** A check run created already completed (when it could not be started earlier). */
-async function createCompletedCheckRun(github, target, check, completion) {
-    const started = await startCheckRun(github, target, check);
-    await completeCheckRun(github, target, started.id, completion);
-    return started;
-}
-
-;// CONCATENATED MODULE: ./src/github/comments.ts
-/**
- * The login the token acts as, when GitHub says (a personal token); installation tokens may not
- * ask (`GET /user` is refused), and then act as a bot.
- */
-async function ownLogin(github) {
-    try {
-        const { data } = await github.rest.users.getAuthenticated();
-        return data.login;
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * One comment per pull request and marker, updated in place on every push, never a second one.
- * The comment is found by its hidden marker at the start of its body, among those written by this
- * token's identity (a bot, or the token's own user), so a marker pasted by someone else is not
- * taken over. `create: false` only updates a comment that already exists. A retried create (after
- * a 5xx) first looks again: GitHub may have made the comment before failing to answer.
- */
-async function upsertStickyComment(github, target, issueNumber, comment) {
-    const existing = await findSticky(github, target, issueNumber, comment.marker);
-    const body = comment.body.startsWith(comment.marker) ? comment.body : `${comment.marker}\n${comment.body}`;
-    if (existing) {
-        if (existing.body === body)
-            return { action: 'unchanged', id: existing.id, url: existing.html_url };
-        const { data } = await github.rest.issues.updateComment({ ...target, comment_id: existing.id, body });
-        return { action: 'updated', id: data.id, url: data.html_url };
-    }
-    if (!comment.create)
-        return { action: 'skipped', id: null, url: null };
-    const { data } = await github.rest.issues.createComment({
-        ...target,
-        issue_number: issueNumber,
-        body,
-        request: {
-            beforeRetry: async () => {
-                const made = await findSticky(github, target, issueNumber, comment.marker);
-                return made?.body === body ? { data: made } : undefined;
-            },
-        },
-    });
-    return { action: 'created', id: data.id, url: data.html_url };
-}
-/** The comment with `marker` this token's identity wrote on the issue or pull request, if any. */
-async function findSticky(github, target, issueNumber, marker) {
-    const comments = await github.paginate(github.rest.issues.listComments, {
-        ...target,
-        issue_number: issueNumber,
-        per_page: 100,
-    });
-    const marked = comments.filter((candidate) => candidate.body?.startsWith(marker));
-    const bot = marked.find((candidate) => candidate.user?.type === 'Bot');
-    if (bot || marked.length === 0)
-        return bot;
-    const login = await ownLogin(github);
-    return marked.find((candidate) => login !== null && candidate.user?.login === login);
-}
-
-;// CONCATENATED MODULE: ./src/github/index.ts
-/**
- * The real GitHub, through its REST API: the pull-request operations the pre-prod loop, the Action
- * and the App share, check runs and the sticky comment, and how a git remote maps to a repository on
- * GitHub. (Archal's own local GitHub is src/clones/github: `startGitHubClone` and friends.)
- */
-
-
-
-
-
+// EXTERNAL MODULE: ./src/github/index.ts + 4 modules
+var src_github = __webpack_require__(37391);
 ;// CONCATENATED MODULE: ./src/preprod/target.ts
 
 
@@ -6208,7 +6267,7 @@ async function discoverPublishTarget(repo, env) {
 
 
 function apiOf(target) {
-    return target.github ?? createGitHubApiClient(target.repository.apiUrl, target.token);
+    return target.github ?? (0,src_github/* createGitHubApiClient */.fZ)(target.repository.apiUrl, target.token);
 }
 /** A summary of a pull request not (yet) published or verified. */
 function unpublished(publisher, fields = {}) {
@@ -6248,9 +6307,9 @@ const titleOf = (request, base) => `Archal pre-prod fix for ${base}: ${request.f
  */
 async function pushFix(request, context) {
     const { github, repository, remote, base, branch, gitOptions } = context;
-    const open = await findOpenPull(github, repository, branch);
+    const open = await (0,src_github/* findOpenPull */.zl)(github, repository, branch);
     const paths = [
-        ...new Set([...request.fixPaths, ...(open ? await listPullFiles(github, repository, open.number) : [])]),
+        ...new Set([...request.fixPaths, ...(open ? await (0,src_github/* listPullFiles */.pG)(github, repository, open.number) : [])]),
     ].sort();
     const parent = paths.length > 0 ? await fetchRemoteBranch(remote, base, gitOptions) : undefined;
     if (paths.length > 0 && !parent)
@@ -6272,7 +6331,7 @@ async function pushFix(request, context) {
 async function closeNeedless(summary, context, open) {
     if (!open)
         return { ...summary, verified: true };
-    await closePull(context.github, context.repository, open.number, 'Archal pre-prod: the scenarios pass and the base branch already has everything this pull request changed, so it is no longer needed.');
+    await (0,src_github/* closePull */.IB)(context.github, context.repository, open.number, 'Archal pre-prod: the scenarios pass and the base branch already has everything this pull request changed, so it is no longer needed.');
     return { ...summary, action: 'closed', url: open.url, number: open.number, headSha: open.headSha, verified: true };
 }
 /**
@@ -6309,13 +6368,13 @@ function verified(summary, verification, fields) {
  */
 function publishBuiltin(request) {
     return publishFix(request, 'builtin', async (pushed, { github, repository, base, branch }, summary) => {
-        const { action, pull } = await upsertDraftPull(github, repository, {
+        const { action, pull } = await (0,src_github/* upsertDraftPull */.Q6)(github, repository, {
             branch,
             base,
             title: titleOf(request, base),
             body: prBody(request, pushed.files),
         });
-        const verification = await verifyPull(github, repository, pull.number, {
+        const verification = await (0,src_github/* verifyPull */.p7)(github, repository, pull.number, {
             headSha: pushed.head,
             files: pushed.files,
         });
@@ -6337,7 +6396,7 @@ function publishBuiltin(request) {
 function publishWithCommand(request) {
     return publishFix(request, 'command', async (pushed, { github, repository, remote, branch }, summary) => {
         if (pushed.open) {
-            const verification = await verifyPull(github, repository, pushed.open.number, {
+            const verification = await (0,src_github/* verifyPull */.p7)(github, repository, pushed.open.number, {
                 headSha: pushed.head,
                 files: pushed.files,
             });
@@ -6368,7 +6427,7 @@ function publishWithCommand(request) {
                 ],
             };
         }
-        const number = pullNumberIn(stdout, repository) ?? (await findOpenPull(github, repository, branch))?.number;
+        const number = (0,src_github/* pullNumberIn */.aK)(stdout, repository) ?? (await (0,src_github/* findOpenPull */.zl)(github, repository, branch))?.number;
         if (number === undefined)
             return {
                 ...withCommand,
@@ -6376,7 +6435,7 @@ function publishWithCommand(request) {
                     `cannot find the pull request the command opened: make it print the PR URL (gh pr create does), or open it from ${branch}`,
                 ],
             };
-        const verification = await verifyPull(github, repository, number, { headSha: head, files: pushed.files });
+        const verification = await (0,src_github/* verifyPull */.p7)(github, repository, number, { headSha: head, files: pushed.files });
         return verified(withCommand, verification, {
             action: 'created',
             url: verification.pull.url,
@@ -7455,6 +7514,7 @@ function portableSuite(suite, repo) {
         ...suite,
         scenarios,
         passed: scenarios.every((scenario) => scenario.meetsThreshold),
+        satisfaction: suiteSatisfaction(scenarios),
         totals: {
             scenarios: scenarios.length,
             runs: scenarios.reduce((sum, scenario) => sum + scenario.runs, 0),
@@ -7648,7 +7708,9 @@ function terminalReport(suite, cwd, verbose = false) {
     lines.push('', `${suite.totals.passedRuns}/${suite.totals.runs} runs passed across ${suite.totals.scenarios} scenario(s); ` +
         (suite.passed
             ? `every scenario met the pass threshold (${suite.passThreshold}%).`
-            : `${suite.scenarios.filter((scenario) => !scenario.meetsThreshold).length} scenario(s) below the pass threshold (${suite.passThreshold}%).`));
+            : suite.scenarios.every((scenario) => scenario.meetsThreshold)
+                ? 'the suite was cancelled before it finished.'
+                : `${suite.scenarios.filter((scenario) => !scenario.meetsThreshold).length} scenario(s) below the pass threshold (${suite.passThreshold}%).`));
     for (const warning of suite.warnings)
         lines.push(`warning: ${warning}`);
     return lines.join('\n');
@@ -7908,6 +7970,8 @@ async function uploadHtmlReport(setup, dir, runs) {
     }
 }
 
+// EXTERNAL MODULE: ./src/preprod/annotations.ts
+var preprod_annotations = __webpack_require__(4110);
 ;// CONCATENATED MODULE: ./src/lib/untrusted-markdown.ts
 /**
  * Untrusted text (agent answers, scenario names, errors, check output) written into GitHub
@@ -8357,7 +8421,43 @@ function logUntrusted(text) {
     core/* info */.pq(`::${resume}::`);
 }
 
+;// CONCATENATED MODULE: ./action/superseded.ts
+/**
+ * Why this run's comment would be stale, or null. Runs of one pull request's successive commits
+ * may end out of order (a push while a run is going, with no `concurrency` group in the workflow):
+ * the comment is the pull request's one summary, so it belongs to the run of its newest commit.
+ * That run owns it once it has started, which its check run (this check name, on the new head) says;
+ * a newer commit with no such check run (its workflow not triggered, say) leaves the comment to this
+ * run. A lookup GitHub refuses or fails leaves it to this run too: it is what the comment always did.
+ */
+async function supersededBy(setup) {
+    const { github, ctx } = setup;
+    const pull = ctx.pullRequest;
+    if (!github || !pull)
+        return null;
+    const target = { owner: ctx.owner, repo: ctx.repo };
+    try {
+        const { data } = await github.rest.pulls.get({ ...target, pull_number: pull.number });
+        const head = data.head.sha;
+        if (head === pull.headSha)
+            return null;
+        const { data: checks } = await github.rest.checks.listForRef({
+            ...target,
+            ref: head,
+            check_name: setup.inputs['check-name'],
+            filter: 'latest',
+        });
+        if (checks.total_count === 0)
+            return null;
+        return `The pull request's head is now ${head.slice(0, 7)}, newer than this run's ${pull.headSha.slice(0, 7)}, and its run has started: the comment is left to it. This run's results are in its check run and this job summary.`;
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./action/report.ts
+
 
 
 
@@ -8417,7 +8517,7 @@ async function publishReport(setup, input) {
         shards: input.shards ?? null,
         notes: setup.notes,
     };
-    const annotations = redactor.value(failureAnnotations(headFailures(input.result), setup.pathPrefix));
+    const annotations = redactor.value((0,preprod_annotations/* failureAnnotations */.r)(headFailures(input.result), setup.pathPrefix));
     let checkRunId = input.check?.id ?? null;
     let checkWritten = false;
     if (setup.canWrite && !setup.refused.checks && setup.github) {
@@ -8429,9 +8529,9 @@ async function publishReport(setup, input) {
         };
         try {
             if (input.check)
-                await completeCheckRun(setup.github, target, input.check.id, completion);
+                await (0,src_github/* completeCheckRun */.Fp)(setup.github, target, input.check.id, completion);
             else {
-                const created = await createCompletedCheckRun(setup.github, target, { name: inputs['check-name'], headSha: ctx.headSha, detailsUrl: ctx.runUrl }, completion);
+                const created = await (0,src_github/* createCompletedCheckRun */.PC)(setup.github, target, { name: inputs['check-name'], headSha: ctx.headSha, detailsUrl: ctx.runUrl }, completion);
                 checkRunId = created.id;
                 report.links.checkRun = created.url;
             }
@@ -8443,10 +8543,16 @@ async function publishReport(setup, input) {
     }
     let commentId = null;
     const pull = ctx.pullRequest;
-    if (pull && setup.canWrite && !setup.refused.comment && setup.github && inputs.comment !== 'never') {
+    const github = pull && setup.canWrite && !setup.refused.comment && inputs.comment !== 'never' ? setup.github : null;
+    const superseded = github ? await supersededBy(setup) : null;
+    if (superseded) {
+        setup.notes.push(superseded);
+        core/* notice */.lm(superseded);
+    }
+    else if (pull && github) {
         const failing = failsJob(report) || !scenariosPassed(report);
         try {
-            const comment = await upsertStickyComment(setup.github, target, pull.number, {
+            const comment = await (0,src_github/* upsertStickyComment */.qD)(github, target, pull.number, {
                 marker: commentMarker(inputs['check-name']),
                 body: redactor.text(renderComment(report)),
                 // on-failure: a new comment only for a failure; an existing one is still brought up to date.
@@ -8502,9 +8608,9 @@ function fallBack(setup, what, permission) {
  * annotations for the rest of the job; anything else is a bug and fails the step.
  */
 function writeFailed(setup, error, what, write) {
-    if (isServerError(error))
+    if ((0,src_github/* isServerError */.GQ)(error))
         return unavailable(setup, what);
-    if (!isPermissionError(error))
+    if (!(0,src_github/* isPermissionError */.gj)(error))
         throw error;
     setup.refused[write] = true;
     fallBack(setup, what, write === 'checks' ? 'checks' : 'pull-requests');
@@ -8518,20 +8624,36 @@ function unavailable(setup, what) {
     setup.notes.push(note);
     core/* warning */.$e(note);
 }
-/** Workflow-command annotations: what a read-only token can still show on the pull request's files. */
+/** Annotations of one level GitHub shows per step; it drops the rest without a word. */
+const LOG_ANNOTATIONS_PER_LEVEL = 10;
+/**
+ * Workflow-command annotations: what a read-only token can still show on the pull request's files.
+ * GitHub shows 10 errors and 10 warnings per step and silently drops the rest, so the rest are
+ * counted in a notice instead of logged to be lost.
+ */
 function annotateInLog(annotations) {
-    for (const annotation of annotations.slice(0, 50)) {
+    const logged = { error: 0, warning: 0 };
+    let left = 0;
+    for (const annotation of annotations) {
+        const level = annotation.annotation_level === 'failure' ? 'error' : 'warning';
+        if (logged[level] === LOG_ANNOTATIONS_PER_LEVEL) {
+            left++;
+            continue;
+        }
+        logged[level]++;
         const properties = {
             title: annotation.title,
             file: annotation.path,
             startLine: annotation.start_line,
             endLine: annotation.end_line,
         };
-        if (annotation.annotation_level === 'failure')
+        if (level === 'error')
             core/* error */.z3(annotation.message, properties);
         else
             core/* warning */.$e(annotation.message, properties);
     }
+    if (left > 0)
+        core/* notice */.lm(`${left} more failing ${left === 1 ? 'criterion is' : 'criteria are'} not annotated here: GitHub shows ${LOG_ANNOTATIONS_PER_LEVEL} error and ${LOG_ANNOTATIONS_PER_LEVEL} warning annotations per step. The job summary lists the failing scenarios; preprod-failures.json in the artifact holds every failure.`);
 }
 /** The job summary (GITHUB_STEP_SUMMARY), redacted. */
 async function writeSummary(setup, markdown) {
@@ -8562,7 +8684,10 @@ function writeHandOff(setup, input, dir) {
         (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'pull-request-number.txt'), `${setup.ctx.pullRequest.number}\n`);
 }
 
+// EXTERNAL MODULE: ./action/state.ts
+var state = __webpack_require__(19052);
 ;// CONCATENATED MODULE: ./action/check.ts
+
 
 
 
@@ -8576,19 +8701,22 @@ async function startCheck(setup) {
     if (!setup.canWrite || setup.refused.checks || !setup.github)
         return null;
     try {
-        return await startCheckRun(setup.github, { owner: setup.ctx.owner, repo: setup.ctx.repo }, {
+        const check = await (0,src_github/* startCheckRun */.aF)(setup.github, { owner: setup.ctx.owner, repo: setup.ctx.repo }, {
             name: setup.inputs['check-name'],
             headSha: setup.ctx.headSha,
             detailsUrl: setup.ctx.runUrl,
             externalId: setup.ctx.runId ? String(setup.ctx.runId) : undefined,
         });
+        // Should the step stop before its report, the post step completes this check run.
+        core/* saveState */.LZ(state/* POST_STATE */.j.checkRun, String(check.id));
+        return check;
     }
     catch (error) {
-        if (isServerError(error)) {
+        if ((0,src_github/* isServerError */.GQ)(error)) {
             unavailable(setup, `The check run could not be started (${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))})`);
             return null;
         }
-        if (!isPermissionError(error))
+        if (!(0,src_github/* isPermissionError */.gj)(error))
             throw error;
         setup.refused.checks = true;
         setup.notes.push(`The token may not create check runs (${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}): the results are in this job summary and as annotations; give the job \`checks: write\`.`);
@@ -8599,7 +8727,7 @@ async function startCheck(setup) {
 /** Completes a started check run as failed when the step fails before its report. */
 async function failCheck(setup, check, message) {
     try {
-        await completeCheckRun(setup.github, { owner: setup.ctx.owner, repo: setup.ctx.repo }, check.id, {
+        await (0,src_github/* completeCheckRun */.Fp)(setup.github, { owner: setup.ctx.owner, repo: setup.ctx.repo }, check.id, {
             conclusion: 'failure',
             title: 'Archal could not run',
             summary: message.slice(0, 60_000),
@@ -8619,7 +8747,7 @@ async function failedCheck(setup, what, message) {
     if (!setup.canWrite || setup.refused.checks || !setup.github)
         return;
     try {
-        await createCompletedCheckRun(setup.github, { owner: setup.ctx.owner, repo: setup.ctx.repo }, { name: setup.inputs['check-name'], headSha: setup.ctx.headSha, detailsUrl: setup.ctx.runUrl }, {
+        await (0,src_github/* createCompletedCheckRun */.PC)(setup.github, { owner: setup.ctx.owner, repo: setup.ctx.repo }, { name: setup.inputs['check-name'], headSha: setup.ctx.headSha, detailsUrl: setup.ctx.runUrl }, {
             conclusion: 'failure',
             title: `Archal: ${what} failed`,
             summary: `${what} failed before its report:\n\n${message}`.slice(0, 60_000),
@@ -8633,53 +8761,46 @@ async function failedCheck(setup, what, message) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
 var github = __webpack_require__(61351);
-;// CONCATENATED MODULE: ./action/context.ts
+// EXTERNAL MODULE: ./action/context.ts
+var context = __webpack_require__(74970);
+;// CONCATENATED MODULE: ./action/events.ts
+/** Events whose pull request is in the payload (`pull_request`): base, comment and fix PR work on it. */
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+]);
+/** Events that run on the commit they are about (GITHUB_SHA, what actions/checkout checks out). */
+const COMMIT_EVENTS = new Set([
+    'push',
+    'merge_group',
+    'workflow_dispatch',
+    'schedule',
+    'repository_dispatch',
+    'release',
+]);
 /**
- * A pull request from another repository than the one it targets. The head repository's own `fork`
- * flag says nothing of that (every pull request of a repository that is itself a fork carries it);
- * a head repository that is gone (a deleted fork: `null`) counts as another, to be safe.
+ * What a team should know when the Action runs for an event it was not made for, or null. On such
+ * an event GITHUB_SHA is the default branch's latest commit whatever the event is about (a comment
+ * on a pull request, another workflow's run of a pull request), so the check run lands there, and
+ * no pull request means no base comparison and no comment: a green check there says nothing of the
+ * pull request.
  */
-function fromAnotherRepository(pull, repository) {
-    const head = pull.head?.repo;
-    if (!head)
-        return true;
-    const base = pull.base?.repo;
-    if (head.id !== undefined && base?.id !== undefined)
-        return head.id !== base.id;
-    const baseName = base?.full_name ?? repository;
-    return head.full_name === undefined || head.full_name.toLowerCase() !== baseName.toLowerCase();
-}
-function readRunContext(context) {
-    const { owner, repo } = context.repo;
-    const pull = context.payload.pull_request;
-    const pullRequest = pull?.number && pull.head?.sha && pull.base?.sha
-        ? {
-            number: pull.number,
-            url: pull.html_url ?? `${context.serverUrl}/${owner}/${repo}/pull/${pull.number}`,
-            headSha: pull.head.sha,
-            headRef: pull.head.ref ?? '',
-            baseSha: pull.base.sha,
-            baseRef: pull.base.ref ?? '',
-            fork: fromAnotherRepository(pull, `${owner}/${repo}`),
-        }
-        : null;
-    return {
-        eventName: context.eventName,
-        owner,
-        repo,
-        headSha: pullRequest?.headSha ?? context.sha,
-        branch: context.ref.startsWith('refs/heads/') ? context.ref.slice('refs/heads/'.length) : null,
-        runId: context.runId,
-        runUrl: context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : null,
-        serverUrl: context.serverUrl,
-        apiUrl: context.apiUrl,
-        pullRequest,
-    };
+function eventNotice(ctx) {
+    if (ctx.pullRequest)
+        return null;
+    if (PULL_REQUEST_EVENTS.has(ctx.eventName))
+        return `The ${ctx.eventName} event's payload holds no pull request: the run tested the workflow's commit (${ctx.headSha.slice(0, 7)}), with no base comparison and no comment.`;
+    if (COMMIT_EVENTS.has(ctx.eventName))
+        return null;
+    return `The Action runs on pull_request, pull_request_target, pull_request_review(_comment), push, merge_group, workflow_dispatch, schedule, repository_dispatch and release; on ${ctx.eventName} it tested the workflow's commit (GITHUB_SHA ${ctx.headSha.slice(0, 7)}, the default branch's latest for most events), with no pull request: no base comparison, no comment, and the check run goes on that commit. To test a pull request, run the Action on pull_request (the README's two-workflow pattern comments from workflow_run).`;
 }
 
 // EXTERNAL MODULE: ./action/inputs.ts
 var action_inputs = __webpack_require__(83116);
 ;// CONCATENATED MODULE: ./action/setup.ts
+
 
 
 
@@ -8703,15 +8824,17 @@ function workspaceEnvironment(runnerEnv) {
 async function prepare(inputs, redactor) {
     const runnerEnv = process.env;
     const env = workspaceEnvironment(runnerEnv);
-    const ctx = readRunContext(github/* context */._);
+    const ctx = (0,context/* readRunContext */.$)(github/* context */._);
     const workspace = (0,external_node_path_.resolve)(runnerEnv.GITHUB_WORKSPACE || process.cwd());
     const repoDir = (0,external_node_path_.resolve)(workspace, inputs['working-directory']);
     if (!(0,external_node_fs_.statSync)(repoDir, { throwIfNoEntry: false })?.isDirectory())
         throw new Error(`Input 'working-directory' '${inputs['working-directory']}' is not a directory of the workspace (${workspace}): give the directory of .archal.json and the scenarios, relative to the workspace (the default is '.').`);
     const repoRoot = (await (0,git/* git */.$Y)(['rev-parse', '--show-toplevel'], { cwd: repoDir, env })) ?? workspace;
-    const temp = (0,external_node_path_.join)(runnerEnv.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'archal', String(ctx.runId || process.pid));
-    (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true });
-    (0,external_node_fs_.mkdirSync)(temp, { recursive: true });
+    // One folder per step: a job may use the Action more than once (another working-directory, another
+    // agent), and each step's results-path and failures-path must outlive the next step.
+    const steps = (0,external_node_path_.join)(runnerEnv.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'archal');
+    (0,external_node_fs_.mkdirSync)(steps, { recursive: true });
+    const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(steps, `${ctx.runId || process.pid}-`));
     const token = inputs['github-token'];
     const notes = [];
     const forkPull = ctx.pullRequest?.fork === true;
@@ -8720,6 +8843,11 @@ async function prepare(inputs, redactor) {
     const readOnly = forkPull && ctx.eventName !== 'pull_request_target';
     if (!token)
         notes.push('No github-token was given: results are in the job summary and annotations only.');
+    const event = eventNotice(ctx);
+    if (event) {
+        notes.push(event);
+        core/* warning */.$e(event);
+    }
     if (readOnly) {
         notes.push('This pull request comes from a fork: its token is read-only, so no check run or comment is written; the results are in this job summary and as annotations.');
         core/* warning */.$e(notes.at(-1));
@@ -8737,7 +8865,7 @@ async function prepare(inputs, redactor) {
         temp,
         redactor,
         // GitHub's own 5xx are usually gone a moment later: each write is sent up to three times.
-        github: token ? createGitHubApiClient(ctx.apiUrl, token, { retries: 2, delayMs: 500 }) : null,
+        github: token ? (0,src_github/* createGitHubApiClient */.fZ)(ctx.apiUrl, token, { retries: 2, delayMs: 500 }) : null,
         canWrite: Boolean(token) && !readOnly,
         refused: { checks: false, comment: false },
         notes,
@@ -9100,7 +9228,7 @@ async function actionPublishTarget(setup) {
 async function repositoryUrl(setup) {
     const { ctx } = setup;
     const origin = await (0,git/* remoteUrl */.gX)('origin', { cwd: setup.repoRoot, env: setup.env });
-    const parsed = origin ? remote_parseGitHubRemote(origin, { apiUrl: ctx.apiUrl }) : undefined;
+    const parsed = origin ? (0,src_github/* parseGitHubRemote */.dK)(origin, { apiUrl: ctx.apiUrl }) : undefined;
     if (origin &&
         /^https?:\/\//.test(origin) &&
         parsed?.ok &&
@@ -11382,7 +11510,22 @@ function namedSeedJson(name) {
     return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)((0,paths/* bundledDir */.YU)(), 'seeds', 'github', `${name}.json`), 'utf8'));
 }
 /**
- * A seed from a name (`small-project`), a JSON file path, or an object. Named seeds are parsed
+ * The seed of a `.md` seed file (Archal takes seeds as `.json` or `.md` files): its first ```json
+ * block, as a scenario's `## Seed State` holds one, and where that block starts in the file.
+ */
+function markdownSeed(text, file) {
+    const fenced = /^```json[^\S\n]*\n([\s\S]*?)^```/m.exec(text);
+    if (!fenced)
+        throw new errors/* SeedError */.uV([
+            {
+                path: '',
+                message: 'no ```json block: a .md seed file holds its seed in one, as a scenario’s ## Seed State does',
+            },
+        ], file);
+    return { json: fenced[1], offset: fenced.index + fenced[0].indexOf('\n') + 1 };
+}
+/**
+ * A seed from a name (`small-project`), a JSON or markdown file path, or an object. Named seeds are parsed
  * once per process: every clone instance after the first starts without re-reading them. Errors
  * about a seed file never quote its content.
  */
@@ -11401,7 +11544,7 @@ function loadSeed(input, cwd = process.cwd(), rules = {}) {
         }
         return { seed, source: input };
     }
-    const looksLikePath = input.endsWith('.json') || input.includes('/') || input.includes('\\');
+    const looksLikePath = input.endsWith('.json') || input.endsWith('.md') || input.includes('/') || input.includes('\\');
     if (rules.files === false)
         throw new errors/* SeedError */.uV([
             {
@@ -11419,7 +11562,7 @@ function loadSeed(input, cwd = process.cwd(), rules = {}) {
             {
                 path: '',
                 message: (0,errors/* unknown */.L5)('seed', input, NAMED_SEEDS) +
-                    ` (named seeds: ${NAMED_SEEDS.join(', ')}; or a path to a .json file)`,
+                    ` (named seeds: ${NAMED_SEEDS.join(', ')}; or a path to a .json or .md file)`,
             },
         ], 'seed');
     // Keyed by what the file is now, so an edited seed is read again.
@@ -11431,13 +11574,14 @@ function loadSeed(input, cwd = process.cwd(), rules = {}) {
     const read = (0,input_file/* readInputFile */.jH)(file, { maxBytes: input_file/* INPUT_LIMITS */.Ef.seed, strictUtf8: true });
     if (!read.ok)
         throw new errors/* SeedError */.uV([{ path: '', message: read.message }], file);
+    const { json, offset } = file.endsWith('.md') ? markdownSeed(read.text, file) : { json: read.text, offset: 0 };
     let data;
     try {
-        data = JSON.parse(read.text);
+        data = JSON.parse(json);
     }
     catch {
         // Where, never what: the file may be anything, and its bytes are not ours to repeat.
-        const { line, column } = (0,json_position/* lineAndColumn */.q1)(read.text, (0,json_position/* findJsonError */._l)(read.text).offset);
+        const { line, column } = (0,json_position/* lineAndColumn */.q1)(read.text, offset + (0,json_position/* findJsonError */._l)(json).offset);
         throw new errors/* SeedError */.uV([{ path: '', message: `not valid JSON (line ${line}, column ${column})` }], file);
     }
     const seed = validateSeed(data, file);
@@ -11944,6 +12088,45 @@ function suiteFor(store, journal, repo, appId, sha, now) {
 
 /***/ }),
 
+/***/ 41247:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ NO_PROTECTION),
+/* harmony export */   v: () => (/* binding */ protectionRules)
+/* harmony export */ });
+const NO_PROTECTION = {
+    waitTimer: 0,
+    preventSelfReview: false,
+    reviewers: [],
+    branchPolicy: null,
+};
+/**
+ * The rules an environment's protection amounts to: a wait timer when it waits, required reviewers
+ * when it names any, a branch policy when it restricts branches. Each rule has an id of its own on
+ * GitHub; here it is derived from the environment's, so it is stable across reads.
+ */
+function protectionRules(environment) {
+    const protection = environment.protection ?? NO_PROTECTION;
+    const id = (offset) => environment.id * 10 + offset;
+    const rules = [];
+    if (protection.waitTimer > 0)
+        rules.push({ id: id(1), type: 'wait_timer', waitTimer: protection.waitTimer });
+    if (protection.reviewers.length > 0)
+        rules.push({
+            id: id(2),
+            type: 'required_reviewers',
+            preventSelfReview: protection.preventSelfReview,
+            reviewers: protection.reviewers,
+        });
+    if (protection.branchPolicy)
+        rules.push({ id: id(3), type: 'branch_policy' });
+    return rules;
+}
+
+
+/***/ }),
+
 /***/ 42614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -12023,6 +12206,569 @@ const KINDS = [
     'gistComment',
     'notificationThread',
 ];
+
+
+/***/ }),
+
+/***/ 87297:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ snapshot)
+});
+
+// EXTERNAL MODULE: ./src/clones/github/state/environment-protection.ts
+var environment_protection = __webpack_require__(41247);
+;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-environments.ts
+
+/**
+ * An environment's protection in the state snapshot: its rules as GitHub lists them (reviewers as
+ * logins and team slugs), which branches may deploy, and the name patterns of custom branch policies.
+ */
+function environmentProtection(store, environment) {
+    const branchPolicy = environment.protection?.branchPolicy ?? null;
+    return {
+        protection_rules: (0,environment_protection/* protectionRules */.v)(environment).map((rule) => {
+            switch (rule.type) {
+                case 'wait_timer':
+                    return { type: rule.type, wait_timer: rule.waitTimer };
+                case 'required_reviewers':
+                    return {
+                        type: rule.type,
+                        prevent_self_review: rule.preventSelfReview,
+                        // A reviewer removed since (a deleted user or team) is left out, as the REST API does.
+                        reviewers: rule.reviewers.flatMap((reviewer) => {
+                            const name = reviewer.type === 'User' ? store.get('user', reviewer.id)?.login : store.get('team', reviewer.id)?.slug;
+                            return name === undefined ? [] : [name];
+                        }),
+                    };
+                case 'branch_policy':
+                    return { type: rule.type };
+                default: {
+                    const unknown = rule;
+                    return unknown;
+                }
+            }
+        }),
+        deployment_branch_policy: branchPolicy && {
+            protected_branches: branchPolicy.protectedBranches,
+            custom_branch_policies: branchPolicy.customBranchPolicies,
+        },
+        branch_policies: store
+            .where('environmentBranchPolicy', `environment:${environment.id}`)
+            .sort((a, b) => a.id - b.id)
+            .map((policy) => ({ name: policy.name, type: policy.type })),
+    };
+}
+
+// EXTERNAL MODULE: ./src/clones/github/git/format.ts
+var format = __webpack_require__(34576);
+;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-files.ts
+
+/** A file's text is kept up to this size; larger files, and binary ones, have `content: null`. */
+const MAX_FILE_CONTENT_BYTES = 64 * 1024;
+/** Text kept per snapshot, over all files (each distinct text counted once); past it, `content: null`. */
+const MAX_SNAPSHOT_TEXT_BYTES = 16 * 1024 * 1024;
+/** Files listed per branch: a snapshot of a huge repository stays bounded (the rest are left out). */
+const MAX_FILES_PER_BRANCH = 5_000;
+/**
+ * The files of every branch of every repository, in the state snapshot (the input of `[D]` criteria):
+ * `{repo, branch, path, sha, size, content}`, `content` the UTF-8 text (null for a binary file or one
+ * over 64 KiB). Rows have no `id`, so they stay out of the state diff: a new branch would otherwise
+ * show every file it holds as created. Trees and blobs shared by branches are read once.
+ */
+function filesSnapshot(store, repoName) {
+    const rows = [];
+    const budget = { left: MAX_SNAPSHOT_TEXT_BYTES };
+    for (const repo of [...store.all('repo')].sort((a, b) => a.id - b.id)) {
+        const read = objectsOf(repo.git);
+        // Each distinct text counts once against the snapshot's budget, however many branches hold it.
+        const kept = new Map();
+        const branches = [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1));
+        for (const [branch, commitSha] of branches) {
+            const tree = repo.git.readCommit(commitSha)?.tree;
+            if (!tree)
+                continue;
+            for (const file of read.files(tree)) {
+                const blob = read.blob(file.sha);
+                let content = kept.get(file.sha);
+                if (content === undefined) {
+                    content = blob.text !== null && blob.size <= budget.left ? blob.text : null;
+                    if (content !== null)
+                        budget.left -= blob.size;
+                    kept.set(file.sha, content);
+                }
+                rows.push({ repo: repoName(repo.id), branch, path: file.path, sha: file.sha, size: blob.size, content });
+            }
+        }
+    }
+    return { files: rows };
+}
+/** The regular files (and symbolic links) under `treeSha`, by path, depth first; submodules are left out. */
+function listFiles(git, treeSha) {
+    const found = [];
+    const walk = (sha, prefix) => {
+        for (const entry of git.readTree(sha) ?? []) {
+            if (found.length >= MAX_FILES_PER_BRANCH)
+                return;
+            const path = `${prefix}${entry.name}`;
+            if ((0,format/* isTreeMode */.AY)(entry.mode))
+                walk(entry.sha, `${path}/`);
+            else if (entry.mode !== '160000')
+                found.push({ path, sha: entry.sha });
+        }
+    };
+    walk(treeSha, '');
+    return found;
+}
+/**
+ * Trees and blobs are named by their content, so what was read of them holds for every later
+ * snapshot: a run's state is snapshotted before and after the agent, and the second one reads only
+ * what the agent wrote.
+ */
+const readObjects = new WeakMap();
+function objectsOf(git) {
+    let objects = readObjects.get(git);
+    if (!objects) {
+        const trees = new Map();
+        const blobs = new Map();
+        objects = {
+            files: (tree) => trees.get(tree) ?? trees.set(tree, listFiles(git, tree)).get(tree),
+            blob: (sha) => blobs.get(sha) ?? blobs.set(sha, readBlob(git, sha)).get(sha),
+        };
+        readObjects.set(git, objects);
+    }
+    return objects;
+}
+function readBlob(git, sha) {
+    const data = git.readBlob(sha);
+    if (!data)
+        return { size: 0, text: null };
+    const text = data.length <= MAX_FILE_CONTENT_BYTES && !data.includes(0) ? data.toString('utf8') : null;
+    return { size: data.length, text };
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-teams.ts
+/** Teams and branch protections in the state snapshot (the input of `[D]` criteria). */
+function teamsSnapshot(store) {
+    const login = (id) => store.get('user', id)?.login ?? null;
+    const repoName = (id) => {
+        const repo = store.get('repo', id);
+        return repo ? `${login(repo.ownerId)}/${repo.name}` : null;
+    };
+    return {
+        teams: [...store.all('team')]
+            .sort((a, b) => a.id - b.id)
+            .map((team) => ({
+            id: team.id,
+            org: login(team.orgId),
+            name: team.name,
+            slug: team.slug,
+            description: team.description,
+            privacy: team.privacy,
+            parent: store.get('team', team.parentId)?.slug ?? null,
+            members: [...team.members].map(([id, role]) => ({ login: login(id), role })),
+            repos: [...team.repos].map(([id, permission]) => ({ repo: repoName(id), permission })),
+        })),
+        branchProtections: [...store.all('protection')]
+            .sort((a, b) => a.id - b.id)
+            .map((protection) => ({
+            id: protection.id,
+            repo: repoName(protection.repoId),
+            branch: protection.branch,
+            required_approving_review_count: protection.requiredReviews?.count ?? null,
+            require_code_owner_reviews: protection.requiredReviews?.requireCodeOwners ?? false,
+            dismiss_stale_reviews: protection.requiredReviews?.dismissStale ?? false,
+            required_status_checks: protection.requiredStatusChecks?.contexts ?? [],
+            strict: protection.requiredStatusChecks?.strict ?? false,
+            enforce_admins: protection.enforceAdmins,
+            allow_force_pushes: protection.allowForcePushes,
+            allow_deletions: protection.allowDeletions,
+            lock_branch: protection.lockBranch,
+        })),
+    };
+}
+
+// EXTERNAL MODULE: ./src/clones/github/git/refs.ts
+var refs = __webpack_require__(80513);
+;// CONCATENATED MODULE: ./src/clones/github/state/snapshot.ts
+
+
+
+
+/**
+ * The whole state as plain JSON, the input of `[D]` criteria: one array per resource type,
+ * GitHub's field names, people as logins, repositories as `owner/name`. Stable order (by id).
+ */
+function snapshot(store, meta) {
+    // Every repository's branches are listed twice (its row, its files): read from disk once.
+    return (0,refs/* withRefsRead */.Pm)(() => readSnapshot(store, meta));
+}
+function readSnapshot(store, meta) {
+    const login = (id) => id === null || id === undefined ? null : (store.get('user', id)?.login ?? null);
+    const teamSlugOf = (id) => store.get('team', id)?.slug ?? null;
+    const repoNames = new Map();
+    for (const repo of store.all('repo'))
+        repoNames.set(repo.id, `${login(repo.ownerId)}/${repo.name}`);
+    const repoName = (id) => repoNames.get(id) ?? null;
+    const labelNames = (issue) => issue.labelIds.map((id) => store.get('label', id)?.name).filter(Boolean);
+    const byId = (rows) => [...rows].sort((a, b) => a.id - b.id);
+    const numberOf = (issueId) => store.get('issue', issueId)?.number ?? null;
+    const branches = (repo) => [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, sha]) => ({ name, sha }));
+    const issues = byId(store.all('issue'));
+    return {
+        version: 1,
+        seed: meta.seed,
+        users: byId(store.all('user'))
+            .filter((user) => user.type !== 'Organization')
+            .map((u) => ({ id: u.id, login: u.login, type: u.type, name: u.name, email: u.email, site_admin: u.siteAdmin })),
+        orgs: byId(store.all('org')).map((org) => {
+            const account = store.get('user', org.id);
+            return {
+                id: org.id,
+                login: account.login,
+                name: account.name,
+                description: org.description,
+                members: [...org.members].map(([id, role]) => ({ login: login(id), role })),
+            };
+        }),
+        repos: byId(store.all('repo')).map((repo) => ({
+            id: repo.id,
+            full_name: repoName(repo.id),
+            owner: login(repo.ownerId),
+            name: repo.name,
+            private: repo.private,
+            description: repo.description,
+            default_branch: repo.defaultBranch,
+            archived: repo.archived,
+            topics: repo.topics,
+            created_at: repo.createdAt,
+            updated_at: repo.updatedAt,
+            pushed_at: repo.pushedAt,
+            branches: branches(repo),
+            collaborators: [...repo.collaborators].map(([id, role]) => ({ login: login(id), permission: role })),
+        })),
+        issues: issues
+            .filter((issue) => issue.pullId === null)
+            .map((issue) => ({
+            id: issue.id,
+            repo: repoName(issue.repoId),
+            number: issue.number,
+            title: issue.title,
+            body: issue.body,
+            state: issue.state,
+            state_reason: issue.stateReason,
+            user: login(issue.userId),
+            labels: labelNames(issue),
+            assignees: issue.assigneeIds.map(login),
+            milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
+            locked: issue.locked,
+            pinned: issue.pinned !== undefined,
+            comments: store.countWhere('comment', `issue:${issue.id}`),
+            created_at: issue.createdAt,
+            updated_at: issue.updatedAt,
+            closed_at: issue.closedAt,
+            closed_by: login(issue.closedById),
+        })),
+        pullRequests: byId(store.all('pull')).map((pull) => {
+            const issue = store.get('issue', pull.issueId);
+            const repo = store.get('repo', pull.repoId);
+            return {
+                id: pull.id,
+                repo: repoName(pull.repoId),
+                number: pull.number,
+                title: issue.title,
+                body: issue.body,
+                state: issue.state,
+                draft: pull.draft,
+                merged: pull.merged,
+                merged_at: pull.mergedAt,
+                merged_by: login(pull.mergedById),
+                merge_commit_sha: pull.mergeCommitSha,
+                head: { ref: pull.headRef, sha: pull.headSha },
+                base: {
+                    ref: pull.baseRef,
+                    sha: issue.state === 'open' ? (repo.git.branch(pull.baseRef) ?? pull.baseSha) : pull.baseSha,
+                },
+                user: login(issue.userId),
+                labels: labelNames(issue),
+                assignees: issue.assigneeIds.map(login),
+                requested_reviewers: pull.requestedReviewerIds.map(login),
+                requested_teams: pull.requestedTeamIds.map(teamSlugOf).filter((slug) => slug !== null),
+                milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
+                comments: store.countWhere('comment', `issue:${issue.id}`),
+                created_at: issue.createdAt,
+                updated_at: issue.updatedAt,
+                closed_at: issue.closedAt,
+            };
+        }),
+        comments: byId(store.all('comment')).map((c) => ({
+            id: c.id,
+            repo: repoName(c.repoId),
+            issue_number: numberOf(c.issueId),
+            user: login(c.userId),
+            body: c.body,
+            created_at: c.createdAt,
+            updated_at: c.updatedAt,
+        })),
+        reviews: byId(store.all('review')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            pull_number: store.get('pull', r.pullId)?.number ?? null,
+            user: login(r.userId),
+            state: r.state,
+            body: r.body,
+            commit_id: r.commitId,
+            submitted_at: r.submittedAt,
+        })),
+        reviewComments: byId(store.all('reviewComment')).map((c) => ({
+            id: c.id,
+            repo: repoName(c.repoId),
+            pull_number: store.get('pull', c.pullId)?.number ?? null,
+            review_id: c.reviewId,
+            user: login(c.userId),
+            body: c.body,
+            path: c.path,
+            line: c.line,
+            side: c.side,
+            in_reply_to_id: c.inReplyToId,
+        })),
+        labels: byId(store.all('label')).map((l) => ({
+            id: l.id,
+            repo: repoName(l.repoId),
+            name: l.name,
+            color: l.color,
+            description: l.description,
+        })),
+        milestones: byId(store.all('milestone')).map((m) => ({
+            id: m.id,
+            repo: repoName(m.repoId),
+            number: m.number,
+            title: m.title,
+            state: m.state,
+            description: m.description,
+            due_on: m.dueOn,
+        })),
+        reactions: byId(store.all('reaction')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            subject: r.subject.kind,
+            issue_number: r.subject.kind === 'issue' ? numberOf(r.subject.issueId) : null,
+            comment_id: r.subject.kind === 'issue' ? null : r.subject.commentId,
+            user: login(r.userId),
+            content: r.content,
+        })),
+        events: byId(store.all('event')).map((e) => ({
+            id: e.id,
+            repo: repoName(e.repoId),
+            issue_number: numberOf(e.issueId),
+            event: e.event,
+            actor: login(e.actorId),
+            created_at: e.createdAt,
+            ...(e.label ? { label: e.label.name } : {}),
+            ...(e.assigneeId !== undefined ? { assignee: login(e.assigneeId) } : {}),
+            ...(e.milestone ? { milestone: e.milestone.title } : {}),
+            ...(e.rename ? { rename: e.rename } : {}),
+            ...(e.reviewerId !== undefined ? { requested_reviewer: login(e.reviewerId) } : {}),
+            ...(e.reviewerTeamId !== undefined ? { requested_team: teamSlugOf(e.reviewerTeamId) } : {}),
+            ...(e.commitId ? { commit_id: e.commitId } : {}),
+        })),
+        checkSuites: byId(store.all('checkSuite')).map((s) => ({
+            id: s.id,
+            repo: repoName(s.repoId),
+            head_sha: s.headSha,
+            head_branch: s.headBranch,
+            status: s.status,
+            conclusion: s.conclusion,
+            app: store.get('app', s.appId)?.slug ?? null,
+        })),
+        checkRuns: byId(store.all('checkRun')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            name: r.name,
+            head_sha: r.headSha,
+            status: r.status,
+            conclusion: r.conclusion,
+            app: store.get('app', r.appId)?.slug ?? null,
+            check_suite_id: r.suiteId,
+            external_id: r.externalId,
+            details_url: r.detailsUrl,
+            started_at: r.startedAt,
+            completed_at: r.completedAt,
+            output: {
+                title: r.output.title,
+                summary: r.output.summary,
+                text: r.output.text,
+                annotations: r.output.annotations.map((a) => ({
+                    path: a.path,
+                    start_line: a.startLine,
+                    end_line: a.endLine,
+                    annotation_level: a.annotationLevel,
+                    message: a.message,
+                    title: a.title,
+                })),
+            },
+            actions: r.actions,
+        })),
+        statuses: byId(store.all('status')).map((s) => ({
+            id: s.id,
+            repo: repoName(s.repoId),
+            sha: s.sha,
+            context: s.context,
+            state: s.state,
+            description: s.description,
+            target_url: s.targetUrl,
+            creator: login(s.creatorId),
+            created_at: s.createdAt,
+        })),
+        apps: byId(store.all('app')).map((a) => ({
+            id: a.id,
+            slug: a.slug,
+            name: a.name,
+            owner: login(a.ownerId),
+            permissions: a.permissions,
+        })),
+        installations: byId(store.all('installation')).map((i) => ({
+            id: i.id,
+            app: store.get('app', i.appId)?.slug ?? null,
+            account: login(i.accountId),
+            repository_selection: i.repositorySelection,
+            repositories: i.repoIds.map(repoName),
+            permissions: i.permissions,
+        })),
+        workflowRuns: byId(store.all('workflowRun')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            workflow: store.get('workflow', r.workflowId)?.path ?? null,
+            name: r.name,
+            event: r.event,
+            head_branch: r.headBranch,
+            head_sha: r.headSha,
+            status: r.status,
+            conclusion: r.conclusion,
+            run_number: r.runNumber,
+            actor: login(r.actorId),
+            jobs: byId(store.where('workflowJob', `run:${r.id}`)).map((j) => ({
+                id: j.id,
+                name: j.name,
+                status: j.status,
+                conclusion: j.conclusion,
+            })),
+            created_at: r.createdAt,
+        })),
+        releases: byId(store.all('release')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            tag_name: r.tagName,
+            target_commitish: r.targetCommitish,
+            name: r.name,
+            body: r.body,
+            draft: r.draft,
+            prerelease: r.prerelease,
+            author: login(r.authorId),
+            created_at: r.createdAt,
+            published_at: r.publishedAt,
+        })),
+        artifacts: byId(store.all('artifact'))
+            .filter((a) => a.finalized)
+            .map((a) => ({
+            id: a.id,
+            repo: repoName(a.repoId),
+            run_id: a.runId,
+            name: a.name,
+            size_in_bytes: a.sizeInBytes,
+            digest: a.digest,
+            created_at: a.createdAt,
+            expires_at: a.expiresAt,
+        })),
+        ...teamsSnapshot(store),
+        gists: byId(store.all('gist')).map((gist) => ({
+            id: gist.key,
+            owner: login(gist.ownerId),
+            description: gist.description,
+            public: gist.public,
+            files: Object.fromEntries(gist.files),
+            fork_of: gist.forkOfId === null ? null : (store.get('gist', gist.forkOfId)?.key ?? null),
+            comments: store.countWhere('gistComment', `gist:${gist.id}`),
+            created_at: gist.createdAt,
+            updated_at: gist.updatedAt,
+        })),
+        gistComments: byId(store.all('gistComment')).map((comment) => ({
+            id: comment.id,
+            gist: store.get('gist', comment.gistId)?.key ?? null,
+            user: login(comment.userId),
+            body: comment.body,
+            created_at: comment.createdAt,
+            updated_at: comment.updatedAt,
+        })),
+        ...filesSnapshot(store, repoName),
+        // Names and dates only: a secret's sealed value never leaves the clone.
+        secrets: byId(store.all('secret')).map((secret) => ({
+            id: secret.id,
+            repo: repoName(secret.repoId),
+            name: secret.name,
+            created_at: secret.createdAt,
+            updated_at: secret.updatedAt,
+        })),
+        // Not secrets: their values are part of the state.
+        variables: byId(store.all('variable')).map((variable) => ({
+            id: variable.id,
+            repo: repoName(variable.repoId),
+            name: variable.name,
+            value: variable.value,
+            created_at: variable.createdAt,
+            updated_at: variable.updatedAt,
+        })),
+        environments: byId(store.all('environment')).map((environment) => ({
+            id: environment.id,
+            repo: repoName(environment.repoId),
+            name: environment.name,
+            ...environmentProtection(store, environment),
+            created_at: environment.createdAt,
+            updated_at: environment.updatedAt,
+        })),
+        // Names and dates only, as for a repository's secrets.
+        environmentSecrets: byId(store.all('environmentSecret')).map((secret) => ({
+            id: secret.id,
+            repo: repoName(secret.repoId),
+            environment: store.get('environment', secret.environmentId)?.name ?? null,
+            name: secret.name,
+            created_at: secret.createdAt,
+            updated_at: secret.updatedAt,
+        })),
+        environmentVariables: byId(store.all('environmentVariable')).map((variable) => ({
+            id: variable.id,
+            repo: repoName(variable.repoId),
+            environment: store.get('environment', variable.environmentId)?.name ?? null,
+            name: variable.name,
+            value: variable.value,
+            created_at: variable.createdAt,
+            updated_at: variable.updatedAt,
+        })),
+        // An organization's: where they apply, and (secrets) never their sealed values.
+        orgSecrets: byId(store.all('orgSecret')).map((secret) => ({
+            id: secret.id,
+            org: login(secret.orgId),
+            name: secret.name,
+            visibility: secret.visibility,
+            selected_repos: secret.selectedRepoIds.map(repoName).filter((name) => name !== null),
+            created_at: secret.createdAt,
+            updated_at: secret.updatedAt,
+        })),
+        orgVariables: byId(store.all('orgVariable')).map((variable) => ({
+            id: variable.id,
+            org: login(variable.orgId),
+            name: variable.name,
+            value: variable.value,
+            visibility: variable.visibility,
+            selected_repos: variable.selectedRepoIds.map(repoName).filter((name) => name !== null),
+            created_at: variable.createdAt,
+            updated_at: variable.updatedAt,
+        })),
+    };
+}
 
 
 /***/ }),
@@ -12779,7 +13525,7 @@ function contextFunctions(context) {
 /* harmony export */   xD: () => (/* binding */ evaluateDeterministicCriterion)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41514);
-/* harmony import */ var _deterministic_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11257);
+/* harmony import */ var _deterministic_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(72830);
 
 
 /** The result of one criterion in one run (part of `archal run -o json`). */
@@ -12870,7 +13616,7 @@ function base(criterion) {
 
 /***/ }),
 
-/***/ 11257:
+/***/ 72830:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12959,6 +13705,129 @@ function truthy(value) {
     if (Array.isArray(value))
         return value.some(truthy);
     return Boolean(value);
+}
+
+// EXTERNAL MODULE: ./src/clones/github/state/store.ts
+var store = __webpack_require__(74803);
+// EXTERNAL MODULE: ./src/clones/github/state/snapshot.ts + 3 modules
+var snapshot = __webpack_require__(87297);
+// EXTERNAL MODULE: ./src/lib/did-you-mean.ts
+var did_you_mean = __webpack_require__(42948);
+// EXTERNAL MODULE: ./src/lib/lazy.ts
+var lazy = __webpack_require__(26897);
+;// CONCATENATED MODULE: ./src/evaluate/expression-paths.ts
+
+
+
+
+
+/**
+ * Names an `=> expression` reads from the top of its input ({ github, before, diff, run }) that are
+ * not there. A misspelt collection (`github.issue`) reads as nothing, so the criterion would fail as
+ * if the agent had: that is the scenario's mistake, said before any run. Only paths read from the
+ * top are checked; inside filters and functions the context is an item, whose fields vary.
+ */
+/** The clone state's collections, as an empty clone's snapshot lists them. */
+const stateKeys = (0,lazy/* memo */.ph)(() => Object.keys((0,snapshot/* snapshot */.P)(new store/* Store */.il(), { seed: 'empty' })));
+const ROOTS = ['github', 'before', 'diff', 'run'];
+const RUN_KEYS = ['exitCode', 'timedOut', 'durationMs', 'answer', 'requests'];
+const nameOf = (node) => node?.type === 'name' && typeof node.value === 'string' ? node.value : undefined;
+/** What is wrong with the names of a path read from the top, or undefined. */
+function pathProblem(steps) {
+    const names = [];
+    for (const step of steps) {
+        const name = nameOf(step);
+        if (name === undefined)
+            break;
+        names.push(name);
+    }
+    const [first, second, third] = names;
+    if (first === undefined)
+        return undefined;
+    const unknown = (path, name, known) => {
+        const match = (0,did_you_mean/* closest */.kp)(name, known);
+        return `${path} is not in what criteria read${match ? `: did you mean ${path.replace(/[^.]+$/, match)}?` : ` (it holds ${known.join(', ')})`}`;
+    };
+    if (first === 'github' || (first === 'before' && second === 'github') || (first === 'diff' && second === 'github')) {
+        const key = first === 'github' ? second : third;
+        const path = names.slice(0, first === 'github' ? 2 : 3).join('.');
+        return key === undefined || stateKeys().includes(key) ? undefined : unknown(path, key, stateKeys());
+    }
+    if (first === 'before' || first === 'diff')
+        return second === undefined ? undefined : unknown(`${first}.${second}`, second, ['github']);
+    if (first === 'run')
+        return second === undefined || RUN_KEYS.includes(second) ? undefined : unknown(`run.${second}`, second, RUN_KEYS);
+    if (stateKeys().includes(first))
+        return `${first} is not at the top of what criteria read: write github.${first}`;
+    const match = (0,did_you_mean/* closest */.kp)(first, ROOTS);
+    return `${first} is not in what criteria read (github, before, diff, run)${match ? `: did you mean ${match}?` : ''}`;
+}
+/** Walks the nodes evaluated against the top of the input; stops where the context changes. */
+function walk(node, problems) {
+    if (!node)
+        return;
+    switch (node.type) {
+        case 'path': {
+            const problem = pathProblem(node.steps ?? []);
+            if (problem)
+                problems.push(problem);
+            return;
+        }
+        case 'name': {
+            const problem = pathProblem([node]);
+            if (problem)
+                problems.push(problem);
+            return;
+        }
+        case 'function':
+        case 'partial':
+            for (const argument of node.arguments ?? [])
+                walk(argument, problems);
+            return;
+        case 'binary':
+        case 'bind':
+        case 'apply':
+            if (!Array.isArray(node.lhs))
+                walk(node.lhs, problems);
+            walk(node.rhs, problems);
+            return;
+        case 'condition':
+            walk(node.condition, problems);
+            walk(node.then, problems);
+            walk(node.else, problems);
+            return;
+        case 'block':
+            for (const expression of node.expressions ?? [])
+                walk(expression, problems);
+            return;
+        case 'unary':
+            if (node.value === '-')
+                walk(node.expression, problems);
+            else if (node.value === '[')
+                for (const expression of node.expressions ?? [])
+                    walk(expression, problems);
+            else if (node.value === '{' && Array.isArray(node.lhs))
+                for (const [key, value] of node.lhs) {
+                    walk(key, problems);
+                    walk(value, problems);
+                }
+            return;
+        default:
+            return;
+    }
+}
+/** The first name an expression reads from the top that is not there, or undefined (also when it does not parse). */
+function expressionPathProblem(source) {
+    let ast;
+    try {
+        ast = jsonata_default()(source).ast();
+    }
+    catch {
+        return undefined;
+    }
+    const problems = [];
+    walk(ast, problems);
+    return problems[0];
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/phrase-nouns.ts
@@ -14118,11 +14987,12 @@ function countPhrase(sentence, ctx) {
 
 
 
+
 /** `phrases`: what earlier processes compiled (see CompiledPhrases). */
 function compileDeterministic(text, expression, phrases) {
     if (expression !== undefined) {
-        const syntax = expressionSyntaxError(expression);
-        return syntax ? { ok: false, reason: syntax } : { ok: true, check: { form: 'expression', expression } };
+        const problem = expressionSyntaxError(expression) ?? expressionPathProblem(expression);
+        return problem ? { ok: false, reason: problem } : { ok: true, check: { form: 'expression', expression } };
     }
     let check = phrases?.get(text);
     if (check === undefined) {
@@ -14755,11 +15625,12 @@ const pad = (value, width) => String(value).padStart(width, '0');
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Jm: () => (/* binding */ parseJsonWithLocation),
+/* harmony export */   OM: () => (/* binding */ duplicateJsonKeys),
 /* harmony export */   _l: () => (/* binding */ findJsonError),
 /* harmony export */   q1: () => (/* binding */ lineAndColumn),
 /* harmony export */   zB: () => (/* binding */ unfenceJson)
 /* harmony export */ });
-/* unused harmony export jsonErrorAt */
+/* unused harmony exports jsonErrorAt, scanJson */
 /** 1-based line and column of a character offset in `text`. */
 function lineAndColumn(text, offset) {
     let line = 1;
@@ -14792,6 +15663,13 @@ function jsonErrorAt(text) {
     return `line ${line}, column ${column}: ${problem.message}`;
 }
 function findJsonError(text) {
+    return scanJson(text) ?? { offset: 0, message: 'invalid JSON' };
+}
+/**
+ * Walks `text` by the JSON grammar, telling `onKey` of every object key; the first place that breaks
+ * it, or undefined when the text is JSON.
+ */
+function scanJson(text, onKey) {
     let i = 0;
     class Stop extends Error {
         at;
@@ -14810,6 +15688,9 @@ function findJsonError(text) {
             : `'${text[at]}'`;
     };
     const fail = (message, at = i) => {
+        // Hand-written JSON (a config file) often carries a comment, as JSONC and JSON5 allow.
+        if (text.startsWith('//', at) || text.startsWith('/*', at))
+            message = 'a comment; JSON has none: remove it';
         throw new Stop(Math.min(at, text.length), message);
     };
     const ws = () => {
@@ -14841,7 +15722,7 @@ function findJsonError(text) {
             fail(`unexpected ${describe(i)}`);
         i += match[0].length;
     };
-    const value = (depth) => {
+    const value = (depth, path) => {
         if (depth > 512)
             fail('nested too deeply');
         ws();
@@ -14855,12 +15736,15 @@ function findJsonError(text) {
                 ws();
                 if (text[i] !== '"')
                     fail(`expected a "quoted" key but found ${describe(i)}`);
+                const keyStart = i;
                 string();
+                const key = onKey ? JSON.parse(text.slice(keyStart, i)) : '';
                 ws();
                 if (text[i] !== ':')
                     fail(`expected ':' but found ${describe(i)}`);
+                onKey?.(path, key, keyStart);
                 i++;
-                value(depth + 1);
+                value(depth + 1, onKey ? [...path, key] : path);
                 ws();
                 if (text[i] === ',') {
                     i++;
@@ -14879,8 +15763,8 @@ function findJsonError(text) {
             ws();
             if (text[i] === ']')
                 return void i++;
-            for (;;) {
-                value(depth + 1);
+            for (let index = 0;; index++) {
+                value(depth + 1, onKey ? [...path, String(index)] : path);
                 ws();
                 if (text[i] === ',') {
                     i++;
@@ -14907,11 +15791,11 @@ function findJsonError(text) {
         fail(`unexpected ${describe(i)}`);
     };
     try {
-        value(0);
+        value(0, []);
         ws();
         if (i < text.length)
             fail(`unexpected ${describe(i)} after the end of the JSON value`);
-        return { offset: 0, message: 'invalid JSON' };
+        return undefined;
     }
     catch (error) {
         if (error instanceof Stop)
@@ -14923,6 +15807,25 @@ function findJsonError(text) {
 function unfenceJson(text) {
     const fenced = /```(?:json)?\s*\n([\s\S]*?)```/.exec(text);
     return (fenced ? fenced[1] : text).trim();
+}
+/** The keys of `text` (which must be JSON) given more than once in the same object. */
+function duplicateJsonKeys(text) {
+    const seen = new Map();
+    scanJson(text, (path, key, offset) => {
+        const id = JSON.stringify([...path, key]);
+        const entry = seen.get(id);
+        if (entry)
+            entry.offsets.push(offset);
+        else
+            seen.set(id, { path: [...path], key, offsets: [offset] });
+    });
+    return [...seen.values()]
+        .filter((entry) => entry.offsets.length > 1)
+        .map(({ path, key, offsets }) => ({
+        path,
+        key,
+        lines: offsets.map((offset) => lineAndColumn(text, offset).line),
+    }));
 }
 
 
@@ -15065,8 +15968,11 @@ function scratchDir() {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9927);
-/* harmony import */ var _elapsed_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78987);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9927);
+/* harmony import */ var _elapsed_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78987);
+
 
 
 
@@ -15247,7 +16153,7 @@ const SHELL_STARTUP_VARIABLES = ['BASH_ENV', 'ENV'];
  * latest `KILL_GRACE_MS + STDIO_DRAIN_GRACE_MS` after it fired.
  */
 function runProcess(options) {
-    const started = (0,_elapsed_js__WEBPACK_IMPORTED_MODULE_5__/* .monotonicMs */ .d)();
+    const started = (0,_elapsed_js__WEBPACK_IMPORTED_MODULE_6__/* .monotonicMs */ .d)();
     const maxStdout = options.maxStdoutBytes ?? 32 * 1024 * 1024;
     const stderrTail = options.stderrTailBytes ?? 64 * 1024;
     return new Promise((resolvePromise) => {
@@ -15255,7 +16161,11 @@ function runProcess(options) {
         let stdoutBytes = 0;
         let stdoutTruncated = false;
         let stderr = '';
-        let pendingLine = '';
+        // A chunk may end inside a multi-byte character: the decoders keep its first bytes for the next.
+        const stdoutDecoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_4__.StringDecoder('utf8');
+        const stderrDecoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_4__.StringDecoder('utf8');
+        // The unfinished line, in pieces: joined once when its newline arrives, so a huge line costs its size.
+        let pendingLine = [];
         let timedOut = false;
         let idleTimedOut = false;
         let aborted = false;
@@ -15343,18 +16253,21 @@ function runProcess(options) {
             }
             stdoutBytes += chunk.length;
             if (options.onStdoutLine) {
-                pendingLine += chunk.toString('utf8');
-                let newline = pendingLine.indexOf('\n');
-                while (newline !== -1) {
-                    options.onStdoutLine(pendingLine.slice(0, newline).replace(/\r$/, ''));
-                    pendingLine = pendingLine.slice(newline + 1);
-                    newline = pendingLine.indexOf('\n');
+                const text = stdoutDecoder.write(chunk);
+                let start = 0;
+                for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+                    pendingLine.push(text.slice(start, newline));
+                    options.onStdoutLine(pendingLine.join('').replace(/\r$/, ''));
+                    pendingLine = [];
+                    start = newline + 1;
                 }
+                if (start < text.length)
+                    pendingLine.push(text.slice(start));
             }
         });
         child.stderr.on('data', (chunk) => {
             armIdle();
-            const text = chunk.toString('utf8');
+            const text = stderrDecoder.write(chunk);
             options.onStderr?.(text);
             stderr = (stderr + text).slice(-stderrTail);
         });
@@ -15385,13 +16298,16 @@ function runProcess(options) {
                     child.unref();
                 }
             }
-            resolvePromise({ ...result, durationMs: (0,_elapsed_js__WEBPACK_IMPORTED_MODULE_5__/* .monotonicMs */ .d)() - started });
+            resolvePromise({ ...result, durationMs: (0,_elapsed_js__WEBPACK_IMPORTED_MODULE_6__/* .monotonicMs */ .d)() - started });
         };
         const settle = (exitCode, signal) => {
             if (settled)
                 return;
-            if (options.onStdoutLine && pendingLine.length > 0)
-                options.onStdoutLine(pendingLine.replace(/\r$/, ''));
+            if (options.onStdoutLine) {
+                const rest = pendingLine.join('') + stdoutDecoder.end();
+                if (rest.length > 0)
+                    options.onStdoutLine(rest.replace(/\r$/, ''));
+            }
             finish({
                 exitCode,
                 signal,
@@ -15441,7 +16357,7 @@ function runProcess(options) {
  * never from a socket, and nothing is left on disk.
  */
 function stdinFile(text) {
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .scratchDir */ .GA)(), `archal-stdin-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .GA)(), `archal-stdin-${process.pid}-${Math.random().toString(36).slice(2)}`);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.writeFileSync)(file, text, { mode: 0o600 });
     try {
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(file, 'r');
@@ -15529,7 +16445,7 @@ class OwnerWatchdog {
         this.lines = this.live.size;
     }
     start() {
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .scratchDir */ .GA)(), `archal-groups-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(6).toString('hex')}`);
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .GA)(), `archal-groups-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(6).toString('hex')}`);
         let fd;
         try {
             fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(file, 'wx', 0o600);
@@ -15852,294 +16768,6 @@ function randomUUID() {
 
 /***/ }),
 
-/***/ 60310:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OF: () => (/* binding */ redactInPlace),
-/* harmony export */   XF: () => (/* binding */ REDACTED),
-/* harmony export */   j6: () => (/* binding */ maskUrlPassword),
-/* harmony export */   pE: () => (/* binding */ SecretRedactor),
-/* harmony export */   rq: () => (/* binding */ redactTokenFormats),
-/* harmony export */   uE: () => (/* binding */ isSecretKey)
-/* harmony export */ });
-/* unused harmony exports isSecretName, secretValues */
-/**
- * Removes secrets from text and JSON before it reaches a log, a cache file, an artifact or a third
- * party (a judge's model provider): well-known token formats, bearer and basic credentials, secrets
- * in URLs and query strings, `NAME=value` of secret-named variables, `password=x` / `token: x` in any
- * case, and the values of secrets Archal knows (secret-named variables of an environment, tokens it
- * hands out) in their plain, URL-encoded and base64 forms.
- */
-const REDACTED = '[REDACTED]';
-/**
- * Where a token may start: the start of the text, after a character that cannot be part of it, or
- * after an escape (`\n` in JSON text, where a plain word boundary would not be).
- */
-const START = String.raw `(?<=^|[^A-Za-z0-9_]|\\[nrtbf])`;
-const token = (pattern, flags = 'g') => new RegExp(`${START}${pattern}`, flags);
-/**
- * Token formats, each recognisable without context. Shared with the clone's request log, which
- * applies the same formats (src/clones/github/redact.ts).
- */
-const TOKEN_PATTERNS = [
-    token(String.raw `gh[pousr]_[A-Za-z0-9_]{16,255}\b`), // GitHub classic, OAuth, user-to-server, server-to-server (app), refresh
-    token(String.raw `github_pat_[A-Za-z0-9_]{20,255}\b`), // GitHub fine-grained
-    token(String.raw `v1\.[0-9a-f]{40}\b`), // GitHub App installation tokens (legacy format)
-    token(String.raw `sk-ant-[A-Za-z0-9_-]{16,}`), // Anthropic
-    token(String.raw `sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}`), // OpenAI
-    token(String.raw `(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b`), // AWS access key ids
-    token(String.raw `xox[abeoprs]-[A-Za-z0-9-]{10,}`), // Slack tokens
-    /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]+/g, // Slack webhooks
-    token(String.raw `(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}`), // Stripe secret and restricted keys
-    token(String.raw `whsec_[A-Za-z0-9+/=]{16,}`), // Stripe webhook secrets
-    token(String.raw `AIza[0-9A-Za-z_-]{35}\b`), // Google API keys
-    token(String.raw `npm_[A-Za-z0-9]{36}\b`), // npm tokens
-    token(String.raw `eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`), // JWTs
-    /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
-];
-/** Cheap test for "may contain a token format" (most text does not, and then nothing else runs). */
-const TOKEN_HINT = /gh[pousr]_|github_pat_|v1\.|sk-|AKIA|ASIA|AROA|AIDA|xox|hooks\.slack|sk_|rk_|whsec_|AIza|npm_|eyJ|PRIVATE KEY/;
-/**
- * Query and form parameters whose values are credentials (`?access_token=`, `&client_secret=`,
- * `sig=` of a signed URL…), in URLs and in `a=b&c=d` bodies.
- */
-const SECRET_PARAMETER = /([?&;](?:[A-Za-z0-9_.-]*(?:token|secret|password|passwd|apikey|api_key|api-key|credential)[A-Za-z0-9_.-]*|key|sig|signature|auth|code)=)([^&#\s"'<>]+)/gi;
-/** Token formats and secret query parameters: what both redactors remove from any text. */
-function redactTokenFormats(text) {
-    let output = text;
-    if (TOKEN_HINT.test(output))
-        for (const pattern of TOKEN_PATTERNS)
-            output = output.replace(pattern, REDACTED);
-    if (output.includes('='))
-        output = output.replace(SECRET_PARAMETER, (_m, head) => `${head}${REDACTED}`);
-    return output;
-}
-/** Names that end like these hold a secret, whatever their case (`password`, `db_passwd`, `client_secret`, `apiKey`…). */
-const LOWER_SECRET_NAME = String.raw `(?:password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key)`;
-/**
- * Values after `name:` or `name=` that are a type or a placeholder in code (`password: string`,
- * `token=None`), not a secret.
- */
-const TYPE_WORDS = new Set([
-    'string',
-    'str',
-    'number',
-    'int',
-    'integer',
-    'boolean',
-    'bool',
-    'bytes',
-    'null',
-    'none',
-    'nil',
-    'undefined',
-    'true',
-    'false',
-    'any',
-    'optional',
-    'required',
-    '[redacted]',
-]);
-/**
- * Credentials recognised by what surrounds them: `Authorization: Bearer x` (`token x`, `Basic x`),
- * AWS secret keys given by name, `://user:pass@`, and `NAME=value` / `"name": "value"` where the
- * name says it is a secret.
- */
-const CONTEXT_PATTERNS = [
-    [
-        token(String.raw `(Bearer|Basic|token)(\s+)([A-Za-z0-9._~+/=-]{8,})`, 'gi'),
-        (_m, scheme, space) => `${scheme}${space}${REDACTED}`,
-    ],
-    [
-        /(aws_secret_access_key|secret_access_key|aws_session_token)(["'\s:=]+)([A-Za-z0-9/+=]{20,})/gi,
-        (_m, name, sep) => `${name}${sep}${REDACTED}`,
-    ],
-    [
-        /\b([A-Za-z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?))(\s*[=:]\s*)(["']?)([^\s"'&,;]{6,})/g,
-        (_m, name, sep, quote) => `${name}${sep}${quote}${REDACTED}`,
-    ],
-    [
-        /("[A-Za-z0-9_-]*(?:token|secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?key|credentials?)"\s*:\s*")([^"]{6,})(")/gi,
-        (_m, head, _secret, close) => `${head}${REDACTED}${close}`,
-    ],
-    // In any case, and whatever the value's length: `password=x`, `api_key: x`, `client_secret = "x"`,
-    // `"password": "x"`, `'token': 'x'`, also JSON-escaped (`\\"password\\": \\"x\\"`). The name must be followed by `=` or `:`, so prose that only
-    // mentions one ("the token expired", "password reset page") stays.
-    [
-        token(String.raw `(\\?["']|)([A-Za-z0-9_-]{0,64}${LOWER_SECRET_NAME}\1\s*(?:=|:(?!:))\s*)(\\"[^"\\\n]+\\"|"[^"\n]+"|'[^'\n]+'|[^\s"'&,;:\\][^\s"'&,;]*)`, 'gi'),
-        (match, keyQuote, head, value) => {
-            const quote = (/^\\?["']/.exec(value) ?? [''])[0];
-            const secret = quote ? value.slice(quote.length, -quote.length) : value;
-            // A secret has letters or digits: `token=[]` or `password=***` shows there is none.
-            return TYPE_WORDS.has(secret.toLowerCase()) || !/[A-Za-z0-9]/.test(secret)
-                ? match
-                : `${keyQuote}${head}${quote}${REDACTED}${quote}`;
-        },
-    ],
-];
-/** `scheme://user:password@`. */
-const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s/]+)(@)/gi;
-/**
- * Text the context patterns can match contains one of these; most text (bodies full of ordinary
- * words and URLs) contains none and skips running them.
- */
-const CONTEXT_HINT = /bearer|basic|token|secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?key|credential/i;
-const SECRET_NAME = /(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i;
-/** Environment variable names that hold secrets (GITHUB_TOKEN, OPENAI_API_KEY, DB_PASSWORD…). */
-function isSecretName(name) {
-    return SECRET_NAME.test(name);
-}
-const SECRET_KEY_ENDINGS = [
-    'token',
-    'secret',
-    'password',
-    'passwd',
-    'apikey',
-    'privatekey',
-    'accesskey',
-    'authorization',
-    'credential',
-    'credentials',
-    // A sealed box (an Actions secret's `encrypted_value`) is still the secret, only encrypted.
-    'encryptedvalue',
-];
-/** JSON keys whose string values are secrets (`token`, `accessToken`, `client_secret`, `api-key`, `encrypted_value`…). */
-function isSecretKey(key) {
-    let secret = secretKeys.get(key);
-    if (secret === undefined) {
-        const normalised = key.toLowerCase().replace(/[_-]/g, '');
-        secret = SECRET_KEY_ENDINGS.some((ending) => normalised.endsWith(ending));
-        // JSON keys repeat endlessly (every issue has a "title"): remember the answer for a bounded set.
-        if (secretKeys.size < 10_000)
-            secretKeys.set(key, secret);
-    }
-    return secret;
-}
-const secretKeys = new Map();
-/** Shorter values could be ordinary words; replacing them would mangle text. */
-const MIN_SECRET_LENGTH = 6;
-/** Values of secret-named variables in `env`, long enough that replacing them cannot mangle ordinary text. */
-function secretValues(env) {
-    return Object.entries(env)
-        .filter(([name, value]) => isSecretName(name) && typeof value === 'string' && value.length >= MIN_SECRET_LENGTH)
-        .map(([, value]) => value)
-        .sort((a, b) => b.length - a.length);
-}
-/** A secret as it may appear: as is, URL-encoded (a query string, a form), base64 (a header, a config blob). */
-function encodings(value) {
-    const base64 = Buffer.from(value).toString('base64');
-    return [
-        value,
-        encodeURIComponent(value),
-        encodeURIComponent(value).replace(/%20/g, '+'),
-        base64,
-        base64.replace(/=+$/, ''),
-        Buffer.from(value).toString('base64url'),
-    ];
-}
-/**
- * Redacts what a log, cache file or artifact must not keep: the values of the secret-named variables
- * of a host's environment, secrets it is told about, and well-known token formats. (The clone's
- * request log has its own redactor of the tokens the clone knows, with the same formats.)
- */
-class SecretRedactor {
-    secrets;
-    values;
-    constructor(extraSecrets, env) {
-        this.secrets = [
-            ...new Set([...secretValues(env), ...[...extraSecrets].filter((value) => value.length >= MIN_SECRET_LENGTH)]),
-        ];
-        this.values = [...new Set(this.secrets.flatMap(encodings))]
-            .filter((value) => value.length >= MIN_SECRET_LENGTH)
-            .sort((a, b) => b.length - a.length);
-    }
-    /** The same redaction, also knowing `secrets` (the values a run gives an agent, say). */
-    with(secrets) {
-        return new SecretRedactor([...this.secrets, ...secrets], {});
-    }
-    text(input) {
-        let output = input;
-        for (const value of this.values)
-            if (output.includes(value))
-                output = output.split(value).join(REDACTED);
-        output = redactTokenFormats(output);
-        if (CONTEXT_HINT.test(output))
-            for (const [pattern, replace] of CONTEXT_PATTERNS)
-                output = output.replace(pattern, replace);
-        if (output.includes('@') && output.includes('://'))
-            output = output.replace(URL_CREDENTIALS, (_m, head, _secret, at) => `${head}${REDACTED}${at}`);
-        return output;
-    }
-    /** A deep copy with every string redacted, and every value under a secret-named key replaced. */
-    value(input) {
-        return this.walk(input, 0);
-    }
-    /**
-     * The same as `value`, done on `input` itself: for large values the caller owns (freshly parsed
-     * JSON), where a copy would double the memory and the work.
-     */
-    valueInPlace(input) {
-        return redactInPlace(input, (text) => this.text(text));
-    }
-    walk(input, depth) {
-        if (depth > 64)
-            return REDACTED;
-        if (typeof input === 'string')
-            return this.text(input);
-        if (Array.isArray(input))
-            return input.map((item) => this.walk(item, depth + 1));
-        if (input && typeof input === 'object') {
-            const output = {};
-            for (const [key, value] of Object.entries(input)) {
-                output[key] =
-                    isSecretKey(key) && typeof value === 'string' && value.length > 0 ? REDACTED : this.walk(value, depth + 1);
-            }
-            return output;
-        }
-        return input;
-    }
-}
-/**
- * `input` itself (parsed JSON the caller owns), with every non-empty string under a secret-named key
- * replaced and every other string passed through `text`.
- */
-function redactInPlace(input, text, depth = 0) {
-    if (typeof input === 'string')
-        return text(input);
-    if (input === null || typeof input !== 'object')
-        return input;
-    if (depth > 64)
-        return REDACTED;
-    if (Array.isArray(input)) {
-        for (let index = 0; index < input.length; index++)
-            input[index] = redactInPlace(input[index], text, depth + 1);
-        return input;
-    }
-    const record = input;
-    for (const key of Object.keys(record)) {
-        const value = record[key];
-        record[key] =
-            isSecretKey(key) && typeof value === 'string' && value.length > 0
-                ? REDACTED
-                : redactInPlace(value, text, depth + 1);
-    }
-    return record;
-}
-/**
- * A URL with the password of its credentials (`//user:password@host`) masked, for messages. The
- * password ends at the authority's last `@` (people paste passwords with an unencoded `@`); a
- * libpq keyword/value string (`host=… password=…`) has its `password` masked too.
- */
-function maskUrlPassword(url) {
-    return url
-        .replace(/\/\/([^:/@]+):[^/]*@/, '//$1:***@')
-        .replace(/(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)/gi, '$1***');
-}
-
-
-/***/ }),
-
 /***/ 85605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -16181,64 +16809,6 @@ function mix(value) {
     h = Math.imul(h, 0xc2b2ae35);
     h ^= h >>> 16;
     return h;
-}
-
-
-/***/ }),
-
-/***/ 79112:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* binding */ clip),
-/* harmony export */   aJ: () => (/* binding */ stripAnsi),
-/* harmony export */   u: () => (/* binding */ capPerFile),
-/* harmony export */   xx: () => (/* binding */ visibleControls)
-/* harmony export */ });
-/** `text` cut to at most `max` characters, with an ellipsis when it was longer. */
-function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-/**
- * `text` with its control characters (other than newline and tab) written as `\u001b`: a message
- * that quotes a user's file is shown in a terminal, which would act on them (clear it, recolour it).
- */
-function visibleControls(text) {
-    return text.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/**
- * `text` without terminal escape sequences (colours, cursor moves, titles): output captured from a
- * program, shown where a terminal does not interpret them, such as a report file.
- */
-function stripAnsi(text) {
-    // CSI sequences (colours, cursor), OSC sequences (titles, links) ended by BEL or ST, then other two-byte escapes.
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g, '');
-}
-/**
- * At most `limit` items of each file (`fileOf`), in their order; a file with more gets one `more`
- * entry after its last listed item. What a person reads of a file with thousands of problems.
- */
-function capPerFile(items, fileOf, limit) {
-    const counts = new Map();
-    for (const item of items)
-        counts.set(fileOf(item), (counts.get(fileOf(item)) ?? 0) + 1);
-    const listed = new Map();
-    const out = [];
-    for (const item of items) {
-        const file = fileOf(item);
-        const seen = (listed.get(file) ?? 0) + 1;
-        listed.set(file, seen);
-        if (seen > limit)
-            continue;
-        out.push({ kind: 'item', value: item });
-        const total = counts.get(file);
-        if (seen === limit && total > limit)
-            out.push({ kind: 'more', file, more: total - limit });
-    }
-    return out;
 }
 
 
@@ -16988,7 +17558,7 @@ class ProviderError extends Error {
 /** The result of `archal run`: the schema of `-o json` and of .archal/cache/last-run.json. */
 const FAILURE_KINDS = ['harness', 'routing', 'clone_gap', 'evaluator', 'agent'];
 const failureKindSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(FAILURE_KINDS)
-    .describe('harness: did not start, or crashed or timed out without a clone gap; routing: tried to reach a host other than GitHub (route mode refused it); clone_gap: hit a route the clone does not implement (even if it then crashed or timed out); evaluator: a criterion could not be evaluated; agent: ran fine, criteria failed');
+    .describe('harness: did not start, or crashed or timed out without a clone gap; routing: tried to reach a host other than GitHub (route mode refused it); clone_gap: hit a route the clone does not implement (even if it then crashed or timed out); evaluator: a criterion could not be evaluated, or none was (only [P] criteria and no evaluator); agent: ran fine, criteria failed');
 const harnessSummarySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     outcome: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['ok', 'not_started', 'timed_out', 'exited', 'killed', 'cancelled']),
     detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
@@ -17040,6 +17610,12 @@ const suiteResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
     passThreshold: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(100),
     passed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().describe('every scenario met the pass threshold'),
+    satisfaction: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+        .min(0)
+        .max(100)
+        .nullable()
+        .optional()
+        .describe("The lowest scenario satisfaction, the number the pass threshold is held against (Archal's last-run.json satisfaction); null without scenarios"),
     totals: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ scenarios: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int(), runs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int(), passedRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int() }),
     scenarios: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(scenarioResultSchema),
     warnings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
@@ -17589,7 +18165,7 @@ class JsonlTranscript {
 
 /***/ }),
 
-/***/ 33751:
+/***/ 18172:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17707,9 +18283,20 @@ function resolveInputs(workflow, given = {}) {
 var types = __webpack_require__(42695);
 // EXTERNAL MODULE: ./src/workflows/model.ts
 var model = __webpack_require__(68523);
+;// CONCATENATED MODULE: ./src/lib/shell-word.ts
+/** A value as one single-quoted shell word. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** A value as one shell word, quoted only when the shell would split or expand it (for commands shown to people). */
+function shellWord(value) {
+    return /^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value);
+}
+
 // EXTERNAL MODULE: ./src/workflows/refs.ts
 var refs = __webpack_require__(31490);
 ;// CONCATENATED MODULE: ./src/workflows/substitute.ts
+
 
 
 
@@ -17877,13 +18464,6 @@ function variablesEnvironment(vars) {
     if (vars.baseBranch !== undefined)
         env.BASE_BRANCH = vars.baseBranch;
     return env;
-}
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/** A value as one shell word, quoted only when the shell would split or expand it (for commands shown to people). */
-function shellWord(value) {
-    return /^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value);
 }
 /** Whether a text reads a variable (used to resolve expensive ones, like the base branch, only when needed). */
 function usesVariable(text, name) {
@@ -18145,9 +18725,14 @@ function sessionFor(node, run) {
     }
     if (node.context === 'fresh')
         return {};
-    const own = run.groupSessions?.get(node.id) ?? (node.persistSession ? run.previousSessions.get(node.id) : undefined);
-    const resumeSessionId = own ?? inheritedSession(node, run);
-    return resumeSessionId ? { resumeSessionId } : {};
+    const group = run.groupSessions?.get(node.id);
+    if (group)
+        return { resumeSessionId: group };
+    const earlier = node.persistSession ? run.previousSessions.get(node.id) : undefined;
+    if (earlier)
+        return { resumeSessionId: earlier, sessionOfEarlierRun: true };
+    const inherited = inheritedSession(node, run);
+    return inherited ? { resumeSessionId: inherited } : {};
 }
 /**
  * The session an AI node continues: that of its only dependency, when that is an AI node on the same
@@ -18174,6 +18759,8 @@ async function callProvider(run, node, call) {
         usage = (0,types/* addUsage */.vk)(usage, result.usage);
         if (result.idleTimedOut)
             run.deps.log(`⚠️ Node '${node.id}' went idle; continuing with the output it produced.`);
+        for (const warning of result.warnings ?? [])
+            run.deps.log(`⚠️ Node '${node.id}': ${warning}`);
         if (!schema) {
             if (result.text.trim().length === 0)
                 throw new NodeFailure(`Node '${node.id}' produced no assistant output`, 'unknown', usage);
@@ -18237,7 +18824,7 @@ async function providerCall(run, node, call) {
                 run.deps.log(`⚠️ Node '${node.id}': the MCP configuration ${node.options.mcp} names ${variable}, which is not set; it is passed as empty`);
             options.mcp = mcp.file;
         }
-        return await provider.run({
+        const request = {
             prompt: call.prompt,
             cwd: run.cwd,
             env,
@@ -18260,7 +18847,16 @@ async function providerCall(run, node, call) {
             idleTimeoutMs: node.idle_timeout ?? DEFAULT_IDLE_TIMEOUT_MS,
             signal: call.signal,
             onProcess: processReporter(run, node.id),
-        }, onEvent);
+        };
+        try {
+            return await provider.run(request, onEvent);
+        }
+        catch (error) {
+            if (!(call.sessionOfEarlierRun && error instanceof types/* ProviderError */.mZ && error.details.sessionNotFound))
+                throw error;
+            run.deps.log(`⚠️ Node '${node.id}': the ${node.provider} CLI no longer has the session ${call.resumeSessionId} of an earlier run; starting a fresh session`);
+            return await provider.run({ ...request, resumeSessionId: undefined, forkSession: undefined }, onEvent);
+        }
     }
     catch (error) {
         throw toNodeFailure(error, node.id);
@@ -22141,8 +22737,8 @@ function displayPath(file, repo) {
 
 // EXTERNAL MODULE: ./src/workflows/events.ts
 var events = __webpack_require__(53709);
-// EXTERNAL MODULE: ./src/workflows/executor.ts + 18 modules
-var executor = __webpack_require__(33751);
+// EXTERNAL MODULE: ./src/workflows/executor.ts + 19 modules
+var executor = __webpack_require__(18172);
 // EXTERNAL MODULE: ./src/lib/text-hash.ts
 var text_hash = __webpack_require__(85605);
 // EXTERNAL MODULE: ./src/lib/v8-file-cache.ts
@@ -22477,8 +23073,8 @@ function usageOf(data) {
     };
 }
 
-// EXTERNAL MODULE: ./src/workflows/executor.ts + 18 modules
-var executor = __webpack_require__(33751);
+// EXTERNAL MODULE: ./src/workflows/executor.ts + 19 modules
+var executor = __webpack_require__(18172);
 // EXTERNAL MODULE: ./src/lib/iso-time.ts
 var iso_time = __webpack_require__(62178);
 ;// CONCATENATED MODULE: ./src/workflows/run-events.ts

@@ -1,5 +1,5 @@
-export const id = 986;
-export const ids = [986];
+export const id = 375;
+export const ids = [375];
 export const modules = {
 
 /***/ 77692:
@@ -991,7 +991,7 @@ function isQualifier(issue, pull, value) {
 
 /***/ }),
 
-/***/ 32986:
+/***/ 90375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2182,6 +2182,32 @@ async function mergeIntoBranch(ctx, repo, input) {
 var diff = __webpack_require__(84648);
 // EXTERNAL MODULE: ./src/clones/github/git/cli.ts
 var cli = __webpack_require__(54581);
+;// CONCATENATED MODULE: ./src/clones/github/http/media.ts
+
+
+/** Whether `Accept` asks for GitHub's custom media type `name` (`application/vnd.github[.v3].<name>`). */
+function accepts(ctx, name) {
+    return new RegExp(`vnd\\.github(\\.v3)?\\.${name}\\b`).test(String(ctx.headers.accept ?? ''));
+}
+/** `application/vnd.github.diff` / `.patch`, as clients ask through Octokit's `mediaType.format` or `-H Accept`. */
+function diffFormat(ctx) {
+    if (accepts(ctx, 'diff'))
+        return 'diff';
+    if (accepts(ctx, 'patch'))
+        return 'patch';
+    return undefined;
+}
+/**
+ * The change from `from` to `to` as a unified diff, or as the `git format-patch` series of the
+ * commits `range` selects (`a..b`, or `-1 <sha>` for one commit, a root commit included).
+ */
+async function diffReply(git, format, from, to, range) {
+    const data = format === 'diff'
+        ? await (0,diff/* unifiedDiff */.W)(git, from, to)
+        : (await (0,cli/* runGit */.E)(git.gitDir, ['format-patch', '--stdout', ...range])).stdout.toString('utf8');
+    return { kind: 'raw', status: 200, data, contentType: `application/vnd.github.${format}; charset=utf-8` };
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/domain/compare-refs.ts
 
 
@@ -2267,6 +2293,7 @@ var state_teams = __webpack_require__(74048);
 
 
 
+
 const mergeSchema = schemas/* object */.Ikc({ base: schemas/* string */.YjP(), head: schemas/* string */.YjP(), commit_message: schemas/* string */.YjP().optional() });
 
 
@@ -2327,6 +2354,23 @@ function pullsOfCommit(ctx, repo, sha) {
         return (0,git_history/* commitsBetween */.$q)(repo.git, base, pull.headSha).some((commit) => commit.sha === sha);
     });
 }
+/**
+ * `application/vnd.github.sha`: the commit's SHA alone, with the SHA as its ETag, so that a client
+ * holding a SHA learns with a `304` that the ref has not moved (actions/checkout resolves refs so).
+ */
+function shaReply(ctx, sha) {
+    const etag = `"${sha}"`;
+    const ifNoneMatch = String(ctx.headers['if-none-match'] ?? '');
+    if (ifNoneMatch.split(',').some((tag) => [etag, `W/${etag}`, '*'].includes(tag.trim())))
+        return { kind: 'json', status: 304, headers: { etag } };
+    return {
+        kind: 'raw',
+        status: 200,
+        data: sha,
+        contentType: 'application/vnd.github.sha; charset=utf-8',
+        headers: { etag },
+    };
+}
 const commitRoutes = [
     {
         method: 'GET',
@@ -2376,6 +2420,19 @@ const commitRoutes = [
         },
     },
     {
+        // Before get-commit, whose `{ref+}` would read `<sha>/branches-where-head` as a ref.
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/commits/{commit_sha+}/branches-where-head',
+        operationId: 'repos/list-branches-for-head-commit',
+        docs: 'commits/commits#list-branches-for-head-commit',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const sha = commitOrFail(repo, ctx.params.commit_sha);
+            const heads = [...repo.git.branches()].filter(([, tip]) => tip === sha).sort(([a], [b]) => (a < b ? -1 : 1));
+            return (0,route.ok)(heads.map(([branch]) => (0,git/* renderShortBranch */.vR)(ctx, repo, branch, sha)));
+        },
+    },
+    {
         method: 'GET',
         path: '/repos/{owner}/{repo}/commits/{ref+}',
         operationId: 'repos/get-commit',
@@ -2384,14 +2441,12 @@ const commitRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
             const sha = commitOrFail(repo, ctx.params.ref);
             const commit = repo.git.readCommit(sha);
+            if (accepts(ctx, 'sha'))
+                return shaReply(ctx, sha);
             const parent = commit.parents[0] ?? repo.git.writeTree([]);
-            if (/vnd\.github(\.v3)?\.diff/.test(String(ctx.headers.accept ?? '')))
-                return {
-                    kind: 'raw',
-                    status: 200,
-                    data: await (0,diff/* unifiedDiff */.W)(repo.git, parent, sha),
-                    contentType: 'application/vnd.github.diff; charset=utf-8',
-                };
+            const format = diffFormat(ctx);
+            if (format)
+                return diffReply(repo.git, format, parent, sha, ['-1', sha]);
             const files = await (0,diff/* diffCommits */.i)(repo.git, parent, sha);
             return (0,route.ok)((0,git/* renderCommit */.ak)(ctx, repo, sha, commit, files));
         },
@@ -2410,14 +2465,10 @@ const commitRoutes = [
             const comparison = (0,git_history/* compareCommits */.kC)(repo.git, base, head);
             const name = (0,render_repos/* fullName */.fq)(ctx, repo);
             const mergeBaseSha = comparison.mergeBase;
+            const format = diffFormat(ctx);
+            if (format)
+                return diffReply(repo.git, format, mergeBaseSha ?? base, head, [`${mergeBaseSha ?? base}..${head}`]);
             const files = mergeBaseSha ? await (0,diff/* diffCommits */.i)(repo.git, mergeBaseSha, head) : [];
-            if (/vnd\.github(\.v3)?\.diff/.test(String(ctx.headers.accept ?? '')))
-                return {
-                    kind: 'raw',
-                    status: 200,
-                    data: await (0,diff/* unifiedDiff */.W)(repo.git, mergeBaseSha ?? base, head),
-                    contentType: 'application/vnd.github.diff; charset=utf-8',
-                };
             const page = paginate(ctx, comparison.ahead, 250);
             const basehead = `${ctx.params.base}...${ctx.params.head}`;
             return (0,route.ok)({
@@ -3869,6 +3920,29 @@ const gitDataRoutes = [
             if (repo.git.branches().size === 0)
                 throw new errors/* ApiError */.hD(409, 'Git Repository is empty.');
             return (0,route.ok)(matching(ctx, repo, `refs/${ctx.params.ref ?? ''}`));
+        },
+    },
+    {
+        // What get-a-reference and list-matching-references were before GitHub split them; PyGithub,
+        // older SDKs and `gh api …/git/refs/heads/main` scripts still call it: one ref when the name is
+        // a ref, else the refs it is a prefix of (all of them without a name), else 404.
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/git/refs/{ref*}',
+        operationId: 'git/list-refs',
+        docs: 'git/refs#get-a-reference',
+        undocumented: true,
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            if (repo.git.branches().size === 0)
+                throw new errors/* ApiError */.hD(409, 'Git Repository is empty.');
+            const ref = ctx.params.ref ? `refs/${ctx.params.ref}` : 'refs/';
+            const target = ctx.params.ref ? repo.git.refs.get(ref) : undefined;
+            if (target)
+                return (0,route.ok)((0,git/* renderRef */.m7)(ctx, repo, ref, target, typeOf(repo, target)));
+            const refs = matching(ctx, repo, ref);
+            if (refs.length === 0)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)(refs);
         },
     },
     {
@@ -5414,25 +5488,13 @@ const pulls_mergeSchema = schemas/* object */.Ikc({
     sha: schemas/* string */.YjP().optional(),
     merge_method: schemas/* enum */.k5n(['merge', 'squash', 'rebase']).optional(),
 });
-/** `application/vnd.github.diff` / `.patch`, as agents request them through Octokit's `mediaType.format`. */
-function requestedFormat(ctx) {
-    const accept = String(ctx.headers.accept ?? '');
-    if (/vnd\.github(\.v3)?\.diff/.test(accept))
-        return 'diff';
-    if (/vnd\.github(\.v3)?\.patch/.test(accept))
-        return 'patch';
-    return undefined;
-}
 async function full(ctx, repo, issue, pull) {
     return (0,pulls/* renderPull */.S)(ctx, repo, issue, pull, await (0,pull_stats/* pullStats */.p)(ctx.core, repo, pull));
 }
-async function diffReply(ctx, repo, pull, format) {
+async function pullDiff(ctx, repo, pull, format) {
     const stats = await (0,pull_stats/* pullStats */.p)(ctx.core, repo, pull);
     const from = stats.mergeBaseSha ?? stats.baseSha;
-    const data = format === 'diff'
-        ? await (0,diff/* unifiedDiff */.W)(repo.git, from, pull.headSha)
-        : (await (0,cli/* runGit */.E)(repo.git.gitDir, ['format-patch', '--stdout', `${from}..${pull.headSha}`])).stdout.toString('utf8');
-    return { kind: 'raw', status: 200, data, contentType: `application/vnd.github.${format}; charset=utf-8` };
+    return diffReply(repo.git, format, from, pull.headSha, [`${from}..${pull.headSha}`]);
 }
 const pullRoutes = [
     {
@@ -5482,9 +5544,9 @@ const pullRoutes = [
         handler: async (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
-            const format = requestedFormat(ctx);
+            const format = diffFormat(ctx);
             if (format)
-                return diffReply(ctx, repo, pull, format);
+                return pullDiff(ctx, repo, pull, format);
             return (0,route.ok)(await full(ctx, repo, issue, pull));
         },
     },
@@ -9130,11 +9192,31 @@ const ROUTES = [
     ...actionRoutes,
     ...teamRoutes,
 ];
+/**
+ * GitHub operations the clone lacks whose paths another template would read as a name: the branch
+ * `main/protection/restrictions`, the ref `<sha>/comments`, the gist `public`. The router knows
+ * them (as `null`) so that they answer GitHub's 404 and are logged as not implemented, as every
+ * other missing route is, instead of a "Branch not found" that blames the caller.
+ */
+const LACKED = [
+    ['GET', '/gists/public'],
+    ['GET', '/gists/starred'],
+    ['GET', '/repos/{owner}/{repo}/branches/{branch+}/protection/required_signatures'],
+    ['GET', '/repos/{owner}/{repo}/branches/{branch+}/protection/required_status_checks/contexts'],
+    ['GET', '/repos/{owner}/{repo}/branches/{branch+}/protection/restrictions'],
+    ['GET', '/repos/{owner}/{repo}/branches/{branch+}/protection/restrictions/apps'],
+    ['GET', '/repos/{owner}/{repo}/branches/{branch+}/protection/restrictions/teams'],
+    ['GET', '/repos/{owner}/{repo}/branches/{branch+}/protection/restrictions/users'],
+    ['GET', '/repos/{owner}/{repo}/commits/{commit_sha+}/comments'],
+];
 let routes_router;
+/** The REST routes; a match whose value is `null` is an operation of GitHub's the clone lacks. */
 function restRouter() {
     if (routes_router)
         return routes_router;
     routes_router = new router/* Router */.I();
+    for (const [method, path] of LACKED)
+        routes_router.add(method, path, null);
     for (const route of ROUTES)
         routes_router.add(route.method, route.path, route);
     return routes_router;

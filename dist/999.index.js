@@ -1,8 +1,8 @@
-export const id = 756;
-export const ids = [756];
+export const id = 999;
+export const ids = [999];
 export const modules = {
 
-/***/ 49821:
+/***/ 27236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -186,11 +186,92 @@ const GIT_MUTATIONS = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/clones/github/graphql/reaction-mutations.ts
+
+
+
+
+
+/**
+ * The subject `subjectId` names: an issue, a pull request (its issue's reactions, as on GitHub) or
+ * an issue comment the viewer can see; NOT_FOUND otherwise.
+ */
+function reactable(ctx, subjectId) {
+    const node = (0,query/* requireNode */.Qj)(ctx, subjectId, 'Issue', 'PullRequest', 'IssueComment');
+    const { store } = ctx.domain;
+    const databaseId = node.databaseId;
+    const issue = node.__typename === 'Issue'
+        ? store.get('issue', databaseId)
+        : node.__typename === 'PullRequest'
+            ? store.get('issue', store.get('pull', databaseId)?.issueId)
+            : undefined;
+    const comment = node.__typename === 'IssueComment' ? store.get('comment', databaseId) : undefined;
+    const repo = store.get('repo', issue?.repoId ?? comment?.repoId);
+    if (!repo || (!issue && !comment))
+        throw (0,graphql_context/* gqlError */.tr)('NOT_FOUND', `Could not resolve to a node with the global id of '${subjectId}'`);
+    const [owner = '', name = ''] = (0,repos/* fullName */.fq)(ctx.domain, repo).split('/');
+    return issue
+        ? {
+            node,
+            key: `issue:${issue.id}`,
+            create: 'reactions/create-for-issue',
+            remove: 'reactions/delete-for-issue',
+            params: { owner, repo: name, issue_number: issue.number },
+        }
+        : {
+            node,
+            key: `comment:${comment.id}`,
+            create: 'reactions/create-for-issue-comment',
+            remove: 'reactions/delete-for-issue-comment',
+            params: { owner, repo: name, comment_id: comment.id },
+        };
+}
+/** GraphQL's `ReactionContent` (`THUMBS_UP`) as REST's content (`+1`). */
+function restContent(value) {
+    const content = Object.entries(issues/* REACTIONS */.nM).find(([, graphql]) => graphql === value)?.[0];
+    if (!content)
+        throw (0,graphql_context/* gqlError */.tr)('UNPROCESSABLE', `${String(value)} is not a valid reaction content.`);
+    return content;
+}
+function payload(ctx, subject, reaction) {
+    return {
+        reaction: reaction ? (0,issues/* reactionObject */.f9)(ctx.domain, reaction) : null,
+        subject: subject.node,
+        reactionGroups: () => (0,issues/* reactionGroups */.Ao)(ctx.domain, subject.key),
+    };
+}
+/**
+ * `addReaction` and `removeReaction`, as bots acknowledge an issue or a comment: through the REST
+ * reaction operations, so the rules (one reaction per user and content, only one's own removed) are theirs.
+ */
+const REACTION_MUTATIONS = {
+    async addReaction(ctx, input) {
+        const subject = reactable(ctx, String(input.subjectId));
+        const created = (await (0,graphql_context/* operation */.MQ)(ctx, subject.create, {
+            params: subject.params,
+            body: { content: restContent(input.content) },
+        }));
+        return payload(ctx, subject, ctx.domain.store.get('reaction', created.id));
+    },
+    async removeReaction(ctx, input) {
+        const subject = reactable(ctx, String(input.subjectId));
+        const content = restContent(input.content);
+        const viewer = (0,state_actor/* actingUser */.e)(ctx.domain.actor)?.id;
+        const mine = ctx.domain.store
+            .where('reaction', subject.key)
+            .find((reaction) => reaction.userId === viewer && reaction.content === content);
+        if (mine)
+            await (0,graphql_context/* operation */.MQ)(ctx, subject.remove, { params: { ...subject.params, reaction_id: mine.id } });
+        return payload(ctx, subject, mine);
+    },
+};
+
 // EXTERNAL MODULE: ./src/clones/github/graphql/review-thread-mutations.ts
 var review_thread_mutations = __webpack_require__(10188);
 // EXTERNAL MODULE: ./src/clones/github/render/urls.ts
 var urls = __webpack_require__(22903);
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/mutations.ts
+
 
 
 
@@ -328,6 +409,7 @@ const strs = (value) => (Array.isArray(value) ? value : undefined);
 const MUTATIONS = {
     ...GIT_MUTATIONS,
     ...review_thread_mutations.REVIEW_THREAD_MUTATIONS,
+    ...REACTION_MUTATIONS,
     async createIssue(ctx, input) {
         const { repo, params } = mutations_repository(ctx, String(input.repositoryId));
         const body = await (0,graphql_context/* operation */.MQ)(ctx, 'issues/create', {
@@ -902,7 +984,7 @@ function githubMessage(message) {
 /* harmony export */   k: () => (/* binding */ failureText),
 /* harmony export */   y: () => (/* binding */ callOperation)
 /* harmony export */ });
-/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32986);
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90375);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
 
 
