@@ -265,6 +265,8 @@ describe('archal view, hardened', () => {
 
     expect((await getWithHost(`/workflows/${coloursRunId}`, 'evil.example')).status).toBe(403);
     expect((await getWithHost(`/api/workflows/${coloursRunId}`, `evil.example:${viewerUrl.port}`)).status).toBe(403);
+    // An attacker's name may start like a loopback address: a name, all the same.
+    expect((await getWithHost('/', `127.rebind.example:${viewerUrl.port}`)).status).toBe(403);
     for (const host of [`localhost:${viewerUrl.port}`, `127.0.0.1:${viewerUrl.port}`, 'localhost'])
       expect((await getWithHost('/', host)).status).toBe(200);
     const local = await browser.newPage();
