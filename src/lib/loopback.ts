@@ -1,6 +1,13 @@
-/** Whether an address or name is this machine's loopback (127.0.0.0/8, ::1, localhost). */
+import { isIPv4 } from 'node:net';
+
+/**
+ * Whether an address or name is this machine's loopback (127.0.0.0/8, ::1, localhost). Only an
+ * address is taken for 127.x: a DNS name such as `127.attacker.example` (what a rebound page sends
+ * in Host) is no loopback.
+ */
 export function isLoopback(host: string): boolean {
-  return host === '::1' || host.startsWith('127.') || host === 'localhost' || host === '::ffff:127.0.0.1';
+  const v4 = host.startsWith('::ffff:') ? host.slice('::ffff:'.length) : host;
+  return host === '::1' || host === 'localhost' || (isIPv4(v4) && v4.startsWith('127.'));
 }
 
 /**

@@ -101,11 +101,17 @@ export async function runJsonLinesCli(
   return { ...result, stoppedAfterFinal };
 }
 
-/** The error of a CLI the idle timeout stopped before it answered: how long it was given, and what sets that. */
+/**
+ * The error of a CLI the idle timeout stopped before it answered, and how long it was given; what
+ * sets that is the caller's to say (a workflow node's idle_timeout, a judge's own limit).
+ */
 export function idleTimeoutError(name: string, request: ProviderRequest): ProviderError {
   return new ProviderError(
     'timeout',
-    `${name} printed nothing for ${request.idleTimeoutMs ?? '?'} ms and was stopped (the idle_timeout of this node; raise it if the work needs longer)`,
+    `${name} printed nothing for ${request.idleTimeoutMs ?? '?'} ms and was stopped`,
+    {
+      idleTimedOut: true,
+    },
   );
 }
 

@@ -103,6 +103,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
       );
 
       const usage = threadTotal && sessionId ? threadTotals.turnUsage(sessionId, threadTotal) : threadTotal;
+      const warnings = notices.length > 0 ? { warnings: notices } : {};
       if (turnCompleted && !turnFailed && (result.exitCode === 0 || result.stoppedAfterFinal)) {
         const text = answer ?? '';
         return {
@@ -110,7 +111,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
           structuredOutput: request.outputSchemaPath ? parseJson(text) : undefined,
           sessionId,
           usage,
-          ...(notices.length > 0 ? { warnings: notices } : {}),
+          ...warnings,
         };
       }
       if (!turnCompleted && !turnFailed && result.idleTimedOut && answer)
@@ -119,7 +120,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
           sessionId,
           usage,
           idleTimedOut: true,
-          ...(notices.length > 0 ? { warnings: notices } : {}),
+          ...warnings,
         };
       const stderr = stderrTail(result);
       if (turnFailed)

@@ -137,6 +137,8 @@ export class ProviderError extends Error {
       usage?: Usage;
       /** The session to resume is not one the CLI has (another machine, another directory, cleaned up). */
       sessionNotFound?: boolean;
+      /** The idle timeout stopped the CLI before it answered. */
+      idleTimedOut?: boolean;
     } = {},
   ) {
     super(message);

@@ -31,7 +31,7 @@ nodes:
       printf '\\033[31mred\\033[0m plain \\033]8;;javascript:alert(1)\\033\\\\link\\033]8;;\\033\\\\ <img src=x onerror="window.__pwned = 1">'
   - id: secret
     bash: |
-      printf 'token \\033[32m%s\\033[0m' "$PRINTED_TEXT"
+      printf 'token \\033[32m%s\\033[0m id\\033[1m%s\\033[0m' "$PRINTED_TEXT" "$PRINTED_TEXT"
   - id: lint
     depends_on: [paint]
     bash: |
@@ -165,7 +165,7 @@ describe('archal view, hardened', () => {
     expect(await page.locator('main').innerText()).not.toContain('\u001b');
     // A token the program coloured is redacted like any other, not revealed once its colours are dropped.
     await expect(page.locator('[data-node-cell="output"][data-node-id="secret"]').innerText()).resolves.toBe(
-      'token [REDACTED]',
+      'token [REDACTED] id[REDACTED]',
     );
     expect(await page.content()).not.toContain(FAKE_GITHUB_TOKEN);
     // What a live page writes into the same cells while it follows a run.
@@ -174,6 +174,9 @@ describe('archal view, hardened', () => {
       pageUrl(`/api/workflows/${coloursRunId}`),
     );
     expect(state).toContain('red plain link');
+    // Glued to a word once its colours are dropped, the token is redacted all the same.
+    expect(state).toContain('id[REDACTED]');
+    expect(state).not.toContain(FAKE_GITHUB_TOKEN);
     // JSON writes ESC as \u001b.
     expect(state).not.toContain('\\u001b');
     await expect(page.evaluate('window.__pwned')).resolves.toBeUndefined();
@@ -265,6 +268,8 @@ describe('archal view, hardened', () => {
 
     expect((await getWithHost(`/workflows/${coloursRunId}`, 'evil.example')).status).toBe(403);
     expect((await getWithHost(`/api/workflows/${coloursRunId}`, `evil.example:${viewerUrl.port}`)).status).toBe(403);
+    // An attacker's name may start like a loopback address: a name, all the same.
+    expect((await getWithHost('/', `127.rebind.example:${viewerUrl.port}`)).status).toBe(403);
     for (const host of [`localhost:${viewerUrl.port}`, `127.0.0.1:${viewerUrl.port}`, 'localhost'])
       expect((await getWithHost('/', host)).status).toBe(200);
     const local = await browser.newPage();

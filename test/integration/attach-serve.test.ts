@@ -246,6 +246,8 @@ describe('trace-source serve: OTLP/HTTP pushes from the real OpenTelemetry expor
       expect(rebound.status).toBe(403);
       expect(rebound.text).toContain('evil.example');
       expect((await push(`evil.example.:${port}`)).status).toBe(403);
+      // An attacker's name may start like a loopback address: a name, all the same.
+      expect((await push(`127.rebind.example:${port}`)).status).toBe(403);
       for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'localhost'])
         expect({ host, status: (await push(host)).status }).toEqual({ host, status: 200 });
     } finally {

@@ -102,7 +102,7 @@ describe('runProcess reading stdout lines', () => {
     });
     expect(result.exitCode).toBe(0);
     expect(lengths).toEqual([size, 3]);
-    // Rescanning the whole pending line at every 64 KiB chunk took tens of seconds here.
+    // Rescanning the whole pending line at every 64 KiB chunk takes tens of seconds.
     expect(Date.now() - started).toBeLessThan(8000);
   });
 });

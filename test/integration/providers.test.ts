@@ -275,6 +275,23 @@ describe('claude provider (stream-json)', () => {
     );
   });
 
+  it('outside a workflow (a judge, a seed), an idle timeout names no node setting', async () => {
+    const provider = createClaudeProvider();
+    const request = {
+      prompt: 'judge these',
+      cwd: tempDir(),
+      env: fakeEnv({ FAKE_CLAUDE_SCENARIO: 'hang' }),
+      nodeId: 'judge',
+      runId: 'judge',
+      workflowName: 'judge',
+      iteration: 1,
+      idleTimeoutMs: 500,
+      signal: new AbortController().signal,
+    };
+    const error = await provider.run(request, () => {}).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'timeout', message: 'Claude Code printed nothing for 500 ms and was stopped' });
+  });
+
   it('names a missing working directory as such, not as a missing CLI', async () => {
     const cwd = join(tempDir(), 'gone');
     const provider = createClaudeProvider();

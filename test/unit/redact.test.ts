@@ -117,6 +117,19 @@ describe('redaction of more formats and forms', () => {
     );
   });
 
+  it('removes tokens after any escape sequence the viewer drops: colon colours, private modes, two-byte escapes, OSC links', () => {
+    const escapes = [
+      '\u001b[38:5:196m',
+      '\u001b[>4;2m',
+      '\u001b[2 q',
+      '\u001bM',
+      '\u001b]8;;https://example.com\u0007',
+    ];
+    for (const escape of escapes)
+      for (const text of [`x ${escape}${secrets.github}`, JSON.stringify(`x ${escape}${secrets.github}`)])
+        expect({ text, leaks: redactor.text(text).includes(secrets.github) }).toEqual({ text, leaks: false });
+  });
+
   it('removes NAME=value and "name": "value" where the name ends like a secret, and only those', () => {
     const out = redactor.text('MY_API_KEY=opaque-value-1 "refresh_token": "opaque-value-2" MAX_TOKENS=100000');
     expect(out).toBe('MY_API_KEY=[REDACTED] "refresh_token": "[REDACTED]" MAX_TOKENS=100000');

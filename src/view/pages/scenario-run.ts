@@ -67,7 +67,7 @@ function waterfall(request: RequestRecord, start: number, span: number): Html {
 
 /**
  * What a request's bodies and changes show at most: an agent that lists big issues a hundred times
- * made pages of tens of megabytes. The run's record file keeps them whole, and the page says so.
+ * would make pages of tens of megabytes. The run's record file keeps them whole, and the page says so.
  */
 export const BODY_CHARS = 8 * 1024;
 

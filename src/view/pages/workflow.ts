@@ -61,8 +61,8 @@ function nodeRow(runId: string, node: NodeView): Html {
 
 /**
  * Events a page lists unless asked for all: a long agent session records thousands (every tool call
- * twice), and listing them all made a page of tens of megabytes that took seconds to open. The newest
- * are kept: they say how the run ended.
+ * twice), and listing them all would make a page of tens of megabytes that takes seconds to open. The
+ * newest are kept: they say how the run ended.
  */
 export const SHOWN_EVENTS = 500;
 

@@ -287,7 +287,11 @@ function toNodeFailure(error: unknown, nodeId: string): NodeFailure {
     const fromKind = classifyProviderKind(error.kind);
     const fromStatus = error.details.status === undefined ? undefined : classifyHttpStatus(error.details.status);
     const errorClass = fromKind !== 'unknown' ? fromKind : (fromStatus ?? classifyMessage(error.message));
-    return new NodeFailure(`Node '${nodeId}': ${error.message}`, errorClass, error.details.usage);
+    // The node's own setting is what gave the CLI that long.
+    const hint = error.details.idleTimedOut
+      ? ' (the idle_timeout of this node; raise it if the work needs longer)'
+      : '';
+    return new NodeFailure(`Node '${nodeId}': ${error.message}${hint}`, errorClass, error.details.usage);
   }
   const message = errorMessage(error);
   return new NodeFailure(`Node '${nodeId}': ${message}`, classifyMessage(message));
