@@ -13,7 +13,8 @@ import { ProviderError } from './types.js';
  * this user) under a private name, never under the server's own: codex, and the commands it runs,
  * would otherwise see a GITHUB_TOKEN, NODE_OPTIONS or OPENAI_API_KEY meant for the server, and two
  * servers could want different values under one name. The server is then started through `sh`, which
- * sets the server's names from the private ones and execs the server's command.
+ * sets the server's names from the private ones and execs the server's command. An HTTP server's
+ * `headers` go the same way, through `env_http_headers` (header name to variable name).
  */
 export interface CodexMcp {
   args: string[];
@@ -58,6 +59,16 @@ export function codexMcpConfig(file: string, codexEnv: NodeJS.ProcessEnv): Codex
     }
     if (server.url !== undefined) set('url', server.url);
     if (forwarded.length > 0) set('env_vars', forwarded);
+    // An HTTP server's headers (an Authorization token) likewise: codex reads each from the variable
+    // `env_http_headers` names.
+    if (server.headers !== undefined && Object.keys(server.headers).length > 0) {
+      const table = Object.entries(server.headers).map(([header, value]) => {
+        const hidden = `${PRIVATE_PREFIX}${Object.keys(env).length}`;
+        env[hidden] = value;
+        return `${JSON.stringify(header)}=${JSON.stringify(hidden)}`;
+      });
+      args.push('-c', `mcp_servers.${key}.env_http_headers={${table.join(',')}}`);
+    }
   }
   return { args, env };
 }

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -429,6 +431,38 @@ describe("Archon's node settings on Claude Code and Codex", () => {
     // Codex itself (and the commands it runs) keeps the node's own GITHUB_TOKEN.
     expect(call.env!.GITHUB_TOKEN).toBe('ghp-outer-000000000');
     expect(call.env!.API_KEY).toBeUndefined();
+  });
+
+  it("gives codex an HTTP MCP server's headers through its environment (env_http_headers), never its command line", async () => {
+    const dir = tempDir();
+    const log = join(dir, 'codex.jsonl');
+    const received: IncomingHttpHeaders[] = [];
+    const server = createServer((request, response) => {
+      received.push(request.headers);
+      response.end('{}');
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+      writeFiles(dir, {
+        'mcp.json': JSON.stringify({
+          mcpServers: { docs: { url, headers: { Authorization: 'Bearer $DOCS_MCP_TOKEN', 'X-Team': 'core' } } },
+        }),
+      });
+      const { result } = await run(
+        `${header}nodes:\n  - id: a\n    prompt: x\n    provider: codex\n    mcp: mcp.json\n`,
+        {
+          dir,
+          env: fakeEnv({ FAKE_CODEX_LOG: log, DOCS_MCP_TOKEN: 'docs-tok-123456789' }),
+        },
+      );
+      expect(result.status).toBe('completed');
+      expect(calls(log)[0]!.argv.join(' ')).not.toContain('docs-tok-123456789');
+      expect(received).toHaveLength(1);
+      expect(received[0]).toMatchObject({ authorization: 'Bearer docs-tok-123456789', 'x-team': 'core' });
+    } finally {
+      server.close();
+    }
   });
 
   it('fails a codex node whose MCP server env has a name sh cannot set, rather than put its value on the command line', async () => {
