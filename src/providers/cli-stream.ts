@@ -145,6 +145,7 @@ export interface McpServer {
   args?: string[];
   env?: Record<string, string>;
   url?: string;
+  headers?: Record<string, string>;
 }
 
 /** The servers of an MCP configuration file (`{"mcpServers": {...}}`, as Claude Code and Copilot read it). */

@@ -1,12 +1,6 @@
 import { describeExit } from '../lib/process.js';
-import {
-  idleTimeoutError,
-  kindFromText,
-  mcpServers,
-  promptWithSystem,
-  runJsonLinesCli,
-  stderrTail,
-} from './cli-stream.js';
+import { codexMcpConfig } from './codex-mcp.js';
+import { idleTimeoutError, kindFromText, promptWithSystem, runJsonLinesCli, stderrTail } from './cli-stream.js';
 import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
 import { ProviderError, type Provider, type ProviderResult, type Usage } from './types.js';
 
@@ -45,7 +39,8 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
       if (webSearch) args.push('-c', `web_search="${webSearch}"`);
       for (const dir of request.additionalDirectories ?? []) args.push('--add-dir', dir);
       if (request.outputSchemaPath) args.push('--output-schema', request.outputSchemaPath);
-      if (request.options?.mcp) args.push(...mcpConfigArgs(request.options.mcp));
+      const mcp = request.options?.mcp ? codexMcpConfig(request.options.mcp, request.env) : undefined;
+      if (mcp) args.push(...mcp.args);
       args.push(...(defaults.args ?? []));
       // Every flag must come before `resume`.
       if (request.resumeSessionId) args.push('resume', request.resumeSessionId);
@@ -68,6 +63,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
           configKey: 'assistants.codex.command',
           install: 'npm install -g @openai/codex',
           stdin: promptWithSystem(request),
+          ...(mcp && Object.keys(mcp.env).length > 0 ? { env: { ...request.env, ...mcp.env } } : {}),
         },
         request,
         (event) => {
@@ -150,21 +146,6 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
       );
     },
   };
-}
-
-/** MCP servers as `-c mcp_servers.<name>.<key>=<TOML value>` overrides (JSON literals are valid TOML here). */
-function mcpConfigArgs(file: string): string[] {
-  const args: string[] = [];
-  for (const [name, server] of Object.entries(mcpServers(file))) {
-    const key = /^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name);
-    for (const field of ['command', 'args', 'url'] as const)
-      if (server[field] !== undefined) args.push('-c', `mcp_servers.${key}.${field}=${JSON.stringify(server[field])}`);
-    if (server.env) {
-      const table = Object.entries(server.env).map(([k, v]) => `${JSON.stringify(k)}=${JSON.stringify(v)}`);
-      args.push('-c', `mcp_servers.${key}.env={${table.join(',')}}`);
-    }
-  }
-  return args;
 }
 
 function handleItem(

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -20,6 +22,7 @@ interface Call {
   config?: string;
   maxThinkingTokens?: string;
   mcpConfig?: string;
+  env?: Record<string, string>;
 }
 
 function calls(file: string): Call[] {
@@ -360,12 +363,121 @@ describe("Archon's node settings on Claude Code and Codex", () => {
         '-c',
         'model_reasoning_effort="xhigh"',
         '-c',
-        'mcp_servers.docs.command="docs-server"',
+        // The env value reaches the server through codex's environment, under a private name that sh renames.
+        'mcp_servers.docs.command="/bin/sh"',
         '-c',
-        'mcp_servers.docs.args=["--port","1"]',
+        'mcp_servers.docs.args=["-c","export TOKEN=\\"$ARCHAL_MCP_ENV_0\\"; unset ARCHAL_MCP_ENV_0; exec \\"$@\\"","sh","docs-server","--port","1"]',
         '-c',
-        'mcp_servers.docs.env={"TOKEN"="x"}',
+        'mcp_servers.docs.env_vars=["ARCHAL_MCP_ENV_0"]',
       ]),
     );
+  });
+
+  it("gives codex's MCP servers their env through its environment, never its command line", async () => {
+    const dir = tempDir();
+    const log = join(dir, 'codex.jsonl');
+    const seen = (name: string) =>
+      JSON.parse(readFileSync(join(dir, `${name}.env.json`), 'utf8')) as Record<string, string>;
+    writeFiles(dir, {
+      // A stdio MCP server that records the environment it was started with.
+      'server.mjs':
+        "import { writeFileSync } from 'node:fs';\nwriteFileSync(process.argv[2], JSON.stringify(process.env));\n",
+      'mcp.json': JSON.stringify({
+        mcpServers: {
+          github: {
+            command: process.execPath,
+            args: [join(dir, 'server.mjs'), join(dir, 'github.env.json')],
+            // GITHUB_TOKEN is also codex's own (a different token): codex keeps its own.
+            env: { GITHUB_TOKEN: '$GH_MCP_TOKEN', API_KEY: 'sk-mcp-987654321', MODE: 'read' },
+          },
+          other: {
+            command: process.execPath,
+            args: [join(dir, 'server.mjs'), join(dir, 'other.env.json')],
+            // The same name as the first server's, with another value.
+            env: { API_KEY: 'sk-other-555555555' },
+          },
+          plain: {
+            command: process.execPath,
+            args: [join(dir, 'server.mjs'), join(dir, 'plain.env.json')],
+            // The value codex's environment already has: forwarded under its own name.
+            env: { GITHUB_TOKEN: 'ghp-outer-000000000' },
+          },
+        },
+      }),
+    });
+    const { result } = await run(
+      `${header}nodes:\n  - id: a\n    prompt: x\n    provider: codex\n    mcp: mcp.json\n`,
+      {
+        dir,
+        env: fakeEnv({ FAKE_CODEX_LOG: log, GH_MCP_TOKEN: 'ghp-mcp-123456789', GITHUB_TOKEN: 'ghp-outer-000000000' }),
+      },
+    );
+    expect(result.status).toBe('completed');
+    const call = calls(log)[0]!;
+    const argv = call.argv.join(' ');
+    for (const secret of ['ghp-mcp-123456789', 'sk-mcp-987654321', 'sk-other-555555555', 'ghp-outer-000000000'])
+      expect(argv).not.toContain(secret);
+    expect(seen('github')).toMatchObject({
+      GITHUB_TOKEN: 'ghp-mcp-123456789',
+      API_KEY: 'sk-mcp-987654321',
+      MODE: 'read',
+    });
+    expect(seen('other')).toMatchObject({ API_KEY: 'sk-other-555555555' });
+    expect(seen('plain')).toMatchObject({ GITHUB_TOKEN: 'ghp-outer-000000000' });
+    expect(argv).toContain('mcp_servers.plain.env_vars=["GITHUB_TOKEN"]');
+    // No server sees another's values, nor the private names.
+    expect(seen('plain').API_KEY).toBeUndefined();
+    expect(Object.keys(seen('github')).filter((name) => name.startsWith('ARCHAL_MCP_'))).toEqual([]);
+    // Codex itself (and the commands it runs) keeps the node's own GITHUB_TOKEN.
+    expect(call.env!.GITHUB_TOKEN).toBe('ghp-outer-000000000');
+    expect(call.env!.API_KEY).toBeUndefined();
+  });
+
+  it("gives codex an HTTP MCP server's headers through its environment (env_http_headers), never its command line", async () => {
+    const dir = tempDir();
+    const log = join(dir, 'codex.jsonl');
+    const received: IncomingHttpHeaders[] = [];
+    const server = createServer((request, response) => {
+      received.push(request.headers);
+      response.end('{}');
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+      writeFiles(dir, {
+        'mcp.json': JSON.stringify({
+          mcpServers: { docs: { url, headers: { Authorization: 'Bearer $DOCS_MCP_TOKEN', 'X-Team': 'core' } } },
+        }),
+      });
+      const { result } = await run(
+        `${header}nodes:\n  - id: a\n    prompt: x\n    provider: codex\n    mcp: mcp.json\n`,
+        {
+          dir,
+          env: fakeEnv({ FAKE_CODEX_LOG: log, DOCS_MCP_TOKEN: 'docs-tok-123456789' }),
+        },
+      );
+      expect(result.status).toBe('completed');
+      expect(calls(log)[0]!.argv.join(' ')).not.toContain('docs-tok-123456789');
+      expect(received).toHaveLength(1);
+      expect(received[0]).toMatchObject({ authorization: 'Bearer docs-tok-123456789', 'x-team': 'core' });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('fails a codex node whose MCP server env has a name sh cannot set, rather than put its value on the command line', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'codex.jsonl');
+    writeFiles(dir, { 'mcp.json': '{"mcpServers": {"docs": {"command": "docs-server", "env": {"MY-KEY": "v"}}}}' });
+    const { result } = await run(
+      `${header}nodes:\n  - id: a\n    prompt: x\n    provider: codex\n    mcp: mcp.json\n`,
+      {
+        dir,
+        env: fakeEnv({ FAKE_CODEX_LOG: log }),
+      },
+    );
+    expect(result.status).toBe('failed');
+    expect(result.nodes.a!.error).toContain('the MCP server "docs" sets "MY-KEY" in its env');
+    expect(existsSync(log)).toBe(false);
   });
 });
