@@ -282,7 +282,9 @@ function atxHeadings(lines: readonly string[], from: number): string[] {
     if (/^#\s/.test(raw)) titled = true;
     const underline = /^ {0,3}(={2,}|-{2,})\s*$/.exec(lines[index + 1] ?? '');
     const text = raw.trim();
-    const plain = text && !/^(#|[-*+>]\s|\d+[.)]\s|\|)/.test(text) && !(lines[index - 1] ?? '').trim();
+    // The front matter's closing '---' is not text the heading would continue.
+    const above = index === from ? '' : (lines[index - 1] ?? '');
+    const plain = text && !/^(#|[-*+>]\s|\d+[.)]\s|\|)/.test(text) && !above.trim();
     if (!underline || !plain) continue;
     if (underline[1]!.startsWith('=') && !titled) {
       result[index] = `# ${text}`;

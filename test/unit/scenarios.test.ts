@@ -380,3 +380,15 @@ describe('scenario markdown as people write it', () => {
     ]);
   });
 });
+
+describe('front matter and underlined headings together', () => {
+  it('reads an underlined title on the line after the front matter closes', () => {
+    const result = parseScenario(
+      '---\nruns: 2\n---\nClose nothing\n=============\n\n## Prompt\nDo it.\n\n## Success Criteria\n- [D] No issues were closed\n',
+      'fm.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.title).toBe('Close nothing');
+    expect(result.scenario.config.runs).toBe(2);
+  });
+});
