@@ -308,10 +308,17 @@ function frontMatter(
 ): { end: number; lines: Array<{ text: string; line: number }>; title?: { text: string; line: number } } {
   if (lines[0]?.trim() !== '---') return { end: 0, lines: [] };
   const close = lines.findIndex((text, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(text));
+  // Before the closing '---', a `# …` line that more YAML follows is a YAML comment, not the title.
+  const yamlComment = (index: number) =>
+    index < close &&
+    /^#(\s|$)/.test(lines[index]!) &&
+    /^(#(\s|$)|[A-Za-z][\w-]*\s*:|\s+\S|-\s|(---|\.\.\.)\s*$)/.test(
+      lines.slice(index + 1, close + 1).find((text) => text.trim()) ?? '',
+    );
   // A '---' not followed by a `key:` line is a rule above the scenario, not front matter.
-  const first = lines.slice(1).find((text) => text.trim());
+  const first = lines.find((text, index) => index > 0 && text.trim() && !yamlComment(index));
   if (!first || !/^[A-Za-z][\w-]*\s*:/.test(first.trim())) return { end: 0, lines: [] };
-  const heading = lines.findIndex((text, index) => index > 0 && /^#{1,6}\s/.test(text));
+  const heading = lines.findIndex((text, index) => index > 0 && /^#{1,6}\s/.test(text) && !yamlComment(index));
   if (close === -1 || (heading !== -1 && heading < close)) {
     errors.push({
       file,

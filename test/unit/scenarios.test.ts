@@ -392,3 +392,15 @@ describe('front matter and underlined headings together', () => {
     expect(result.scenario.config.runs).toBe(2);
   });
 });
+
+describe('YAML front matter with comments', () => {
+  it('reads a `# comment` line inside closed front matter as a comment, not as the heading that leaves it open', () => {
+    const result = parseScenario(
+      '---\n# how often to run it\nruns: 2\n# which seed\nseed: small-project\n---\n# T\n\n## Prompt\nDo it.\n\n## Success Criteria\n- [D] No issues were closed\n',
+      'fm.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.title).toBe('T');
+    expect(result.scenario.config.runs).toBe(2);
+  });
+});
