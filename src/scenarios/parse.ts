@@ -399,6 +399,8 @@ function criterionTag(content: string): { kind?: 'D' | 'P'; text: string; proble
   const kinds = [leading?.[2], trailing?.[2]].filter(Boolean).map((tag) => tag!.toUpperCase() as 'D' | 'P');
   if (kinds.length === 2 && kinds[0] !== kinds[1])
     return { text, problem: 'the criterion is tagged both [D] and [P]: keep the one that says how it is checked' };
+  // Tagged before its text, the same tag at its end is the criterion's own words (`… titled Flaky [D]`).
+  if (kinds.length === 2) return { kind: kinds[0]!, text: rest };
   if (kinds.length === 0) {
     const other = OTHER_TAG.exec(content);
     if (other)

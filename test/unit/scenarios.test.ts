@@ -240,6 +240,15 @@ describe('scenario markdown as people write it', () => {
     ]);
   });
 
+  it('keeps a [D]-like ending of a criterion tagged before its text as the text', () => {
+    const result = parseScenario(minimal('- [D] An issue is titled Flaky [D]\n- [P] The reply quotes [P]'), 's.md');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.criteria.map(({ kind, text }) => ({ kind, text }))).toEqual([
+      { kind: 'D', text: 'An issue is titled Flaky [D]' },
+      { kind: 'P', text: 'The reply quotes [P]' },
+    ]);
+  });
+
   it('reads criteria written as task-list items (- [ ] [D] …, - [x] …) with their tags', () => {
     const result = parseScenario(
       minimal(
