@@ -134,8 +134,9 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (line <= front.end) return;
-    const fenceMatch = /^\s*(```|~~~)/.exec(raw);
-    if (fenceMatch) fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
+    const fenced = fenceLine(fence, raw);
+    fence = fenced.open;
+    const fenceMatch = fenced.marker;
     const heading = fence === undefined || fenceMatch ? /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw) : null;
     if (heading && !fenceMatch) {
       const level = heading[1]!.length;
@@ -265,6 +266,13 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   return { ok: true, scenario, warnings };
 }
 
+/** Whether `raw` is a code fence line, and the fence open after it (closed by the marker that opened it). */
+function fenceLine(open: string | undefined, raw: string): { marker: boolean; open: string | undefined } {
+  const match = /^\s*(```|~~~)/.exec(raw);
+  if (!match) return { marker: false, open };
+  return { marker: true, open: open === match[1] ? undefined : (open ?? match[1]) };
+}
+
 /**
  * Lines with underlined (setext) headings written as `#` headings, the underline left blank so that
  * line numbers stay: `Title` over `===` when it is the first text, a section name over `---` (or `===`).
@@ -276,9 +284,9 @@ function atxHeadings(lines: readonly string[], from: number): string[] {
   let titled = false;
   for (let index = from; index < lines.length; index += 1) {
     const raw = lines[index]!;
-    const fenceMatch = /^\s*(```|~~~)/.exec(raw);
-    if (fenceMatch) fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
-    if (fence !== undefined || fenceMatch) continue;
+    const fenced = fenceLine(fence, raw);
+    fence = fenced.open;
+    if (fence !== undefined || fenced.marker) continue;
     if (/^#\s/.test(raw)) titled = true;
     const underline = /^ {0,3}(={2,}|-{2,})\s*$/.exec(lines[index + 1] ?? '');
     const text = raw.trim();
