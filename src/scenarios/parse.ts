@@ -134,8 +134,9 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (line <= front.end) return;
-    const fenceMatch = /^\s*(```|~~~)/.exec(raw);
-    if (fenceMatch) fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
+    const fenced = fenceLine(fence, raw);
+    fence = fenced.open;
+    const fenceMatch = fenced.marker;
     const heading = fence === undefined || fenceMatch ? /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw) : null;
     if (heading && !fenceMatch) {
       const level = heading[1]!.length;
@@ -265,6 +266,13 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   return { ok: true, scenario, warnings };
 }
 
+/** Whether `raw` is a code fence line, and the fence open after it (closed by the marker that opened it). */
+function fenceLine(open: string | undefined, raw: string): { marker: boolean; open: string | undefined } {
+  const match = /^\s*(```|~~~)/.exec(raw);
+  if (!match) return { marker: false, open };
+  return { marker: true, open: open === match[1] ? undefined : (open ?? match[1]) };
+}
+
 /**
  * Lines with underlined (setext) headings written as `#` headings, the underline left blank so that
  * line numbers stay: `Title` over `===` when it is the first text, a section name over `---` (or `===`).
@@ -276,13 +284,15 @@ function atxHeadings(lines: readonly string[], from: number): string[] {
   let titled = false;
   for (let index = from; index < lines.length; index += 1) {
     const raw = lines[index]!;
-    const fenceMatch = /^\s*(```|~~~)/.exec(raw);
-    if (fenceMatch) fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
-    if (fence !== undefined || fenceMatch) continue;
+    const fenced = fenceLine(fence, raw);
+    fence = fenced.open;
+    if (fence !== undefined || fenced.marker) continue;
     if (/^#\s/.test(raw)) titled = true;
     const underline = /^ {0,3}(={2,}|-{2,})\s*$/.exec(lines[index + 1] ?? '');
     const text = raw.trim();
-    const plain = text && !/^(#|[-*+>]\s|\d+[.)]\s|\|)/.test(text) && !(lines[index - 1] ?? '').trim();
+    // The front matter's closing '---' is not text the heading would continue.
+    const above = index === from ? '' : (lines[index - 1] ?? '');
+    const plain = text && !/^(#|[-*+>]\s|\d+[.)]\s|\|)/.test(text) && !above.trim();
     if (!underline || !plain) continue;
     if (underline[1]!.startsWith('=') && !titled) {
       result[index] = `# ${text}`;
@@ -306,10 +316,17 @@ function frontMatter(
 ): { end: number; lines: Array<{ text: string; line: number }>; title?: { text: string; line: number } } {
   if (lines[0]?.trim() !== '---') return { end: 0, lines: [] };
   const close = lines.findIndex((text, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(text));
+  // Before the closing '---', a `# …` line that more YAML follows is a YAML comment, not the title.
+  const yamlComment = (index: number) =>
+    index < close &&
+    /^#(\s|$)/.test(lines[index]!) &&
+    /^(#(\s|$)|[A-Za-z][\w-]*\s*:|\s+\S|-\s|(---|\.\.\.)\s*$)/.test(
+      lines.slice(index + 1, close + 1).find((text) => text.trim()) ?? '',
+    );
   // A '---' not followed by a `key:` line is a rule above the scenario, not front matter.
-  const first = lines.slice(1).find((text) => text.trim());
+  const first = lines.find((text, index) => index > 0 && text.trim() && !yamlComment(index));
   if (!first || !/^[A-Za-z][\w-]*\s*:/.test(first.trim())) return { end: 0, lines: [] };
-  const heading = lines.findIndex((text, index) => index > 0 && /^#{1,6}\s/.test(text));
+  const heading = lines.findIndex((text, index) => index > 0 && /^#{1,6}\s/.test(text) && !yamlComment(index));
   if (close === -1 || (heading !== -1 && heading < close)) {
     errors.push({
       file,
@@ -390,6 +407,8 @@ function criterionTag(content: string): { kind?: 'D' | 'P'; text: string; proble
   const kinds = [leading?.[2], trailing?.[2]].filter(Boolean).map((tag) => tag!.toUpperCase() as 'D' | 'P');
   if (kinds.length === 2 && kinds[0] !== kinds[1])
     return { text, problem: 'the criterion is tagged both [D] and [P]: keep the one that says how it is checked' };
+  // Tagged before its text, the same tag at its end is the criterion's own words (`… titled Flaky [D]`).
+  if (kinds.length === 2) return { kind: kinds[0]!, text: rest };
   if (kinds.length === 0) {
     const other = OTHER_TAG.exec(content);
     if (other)

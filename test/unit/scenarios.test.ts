@@ -240,6 +240,15 @@ describe('scenario markdown as people write it', () => {
     ]);
   });
 
+  it('keeps a [D]-like ending of a criterion tagged before its text as the text', () => {
+    const result = parseScenario(minimal('- [D] An issue is titled Flaky [D]\n- [P] The reply quotes [P]'), 's.md');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.criteria.map(({ kind, text }) => ({ kind, text }))).toEqual([
+      { kind: 'D', text: 'An issue is titled Flaky [D]' },
+      { kind: 'P', text: 'The reply quotes [P]' },
+    ]);
+  });
+
   it('reads criteria written as task-list items (- [ ] [D] …, - [x] …) with their tags', () => {
     const result = parseScenario(
       minimal(
@@ -378,5 +387,29 @@ describe('scenario markdown as people write it', () => {
         message: "config key 'timeout' is set again (first on line 10); this later value is used",
       }),
     ]);
+  });
+});
+
+describe('front matter and underlined headings together', () => {
+  it('reads an underlined title on the line after the front matter closes', () => {
+    const result = parseScenario(
+      '---\nruns: 2\n---\nClose nothing\n=============\n\n## Prompt\nDo it.\n\n## Success Criteria\n- [D] No issues were closed\n',
+      'fm.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.title).toBe('Close nothing');
+    expect(result.scenario.config.runs).toBe(2);
+  });
+});
+
+describe('YAML front matter with comments', () => {
+  it('reads a `# comment` line inside closed front matter as a comment, not as the heading that leaves it open', () => {
+    const result = parseScenario(
+      '---\n# how often to run it\nruns: 2\n# which seed\nseed: small-project\n---\n# T\n\n## Prompt\nDo it.\n\n## Success Criteria\n- [D] No issues were closed\n',
+      'fm.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.title).toBe('T');
+    expect(result.scenario.config.runs).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { errorMessage } from '../../lib/errors.js';
+import { shellQuote } from '../../lib/shell-word.js';
 import { resolveMcpConfig, type ResolvedMcpConfig } from '../../providers/mcp-config.js';
 import { PROVIDER_CAPABILITIES } from '../../providers/models.js';
 import {
@@ -246,17 +247,13 @@ function hookSettings(hooks: Record<string, unknown>): Record<string, unknown> {
         hooks: [
           {
             type: 'command',
-            command: `printf '%s' ${shellSingleQuote(JSON.stringify(entry.response))}`,
+            command: `printf '%s' ${shellQuote(JSON.stringify(entry.response))}`,
             ...(entry.timeout === undefined ? {} : { timeout: entry.timeout }),
           },
         ],
       })),
     ]),
   );
-}
-
-function shellSingleQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 export function outputFields(node: AiNode): readonly string[] | undefined {
