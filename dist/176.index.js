@@ -427,12 +427,12 @@ async function findSticky(github, target, issueNumber, marker) {
 const REDACTED = '[REDACTED]';
 /**
  * Where a token may start: the start of the text, after a character that cannot be part of it, after
- * an escape (`\n` in JSON text, where a plain word boundary would not be), or after a terminal control
- * sequence (a colour `ESC[32m`, `ESC[K`; raw or JSON-escaped as `\u001b[32m`): a program that colours
- * a token it prints ends the colour with a letter, and a viewer that drops the colour would otherwise
- * show the token whole.
+ * an escape (`\n` or `\u0007` in JSON text, where a plain word boundary would not be), or after a
+ * terminal escape sequence (a colour `ESC[32m`, `ESC[38:5:196m`, `ESC[K`, `ESC M`; raw or JSON-escaped
+ * as `\u001b[32m`), any that `stripAnsi` drops: a program that colours a token it prints ends the
+ * colour with a letter, and a viewer that drops the colour would otherwise show the token whole.
  */
-const START = String.raw `(?<=^|[^A-Za-z0-9_]|\\[nrtbf]|(?:\u001b|\\u001b)\[[0-9;?]*[@-~])`;
+const START = String.raw `(?<=^|[^A-Za-z0-9_]|\\[nrtbf]|\\u[0-9a-fA-F]{4}|(?:\u001b|\\u001b)(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_]))`;
 const token = (pattern, flags = 'g') => new RegExp(`${START}${pattern}`, flags);
 /**
  * Token formats, each recognisable without context. Shared with the clone's request log, which

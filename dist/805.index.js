@@ -705,7 +705,7 @@ function waterfall(request, start, span) {
 }
 /**
  * What a request's bodies and changes show at most: an agent that lists big issues a hundred times
- * made pages of tens of megabytes. The run's record file keeps them whole, and the page says so.
+ * would make pages of tens of megabytes. The run's record file keeps them whole, and the page says so.
  */
 const BODY_CHARS = 8 * 1024;
 /** The rows of the requests table, and whether a body or change list was cut to BODY_CHARS. */
@@ -1668,8 +1668,8 @@ function nodeRow(runId, node) {
 }
 /**
  * Events a page lists unless asked for all: a long agent session records thousands (every tool call
- * twice), and listing them all made a page of tens of megabytes that took seconds to open. The newest
- * are kept: they say how the run ended.
+ * twice), and listing them all would make a page of tens of megabytes that takes seconds to open. The
+ * newest are kept: they say how the run ended.
  */
 const SHOWN_EVENTS = 500;
 function eventsSection(view, { links, allEvents }) {

@@ -1,8 +1,8 @@
-export const id = 504;
-export const ids = [504];
+export const id = 597;
+export const ids = [597];
 export const modules = {
 
-/***/ 7504:
+/***/ 32597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -960,9 +960,14 @@ async function runJsonLinesCli(invocation, request, onMessage) {
         throw new types/* ProviderError */.mZ('cancelled', `${invocation.label} was cancelled`);
     return { ...result, stoppedAfterFinal };
 }
-/** The error of a CLI the idle timeout stopped before it answered: how long it was given, and what sets that. */
+/**
+ * The error of a CLI the idle timeout stopped before it answered, and how long it was given; what
+ * sets that is the caller's to say (a workflow node's idle_timeout, a judge's own limit).
+ */
 function idleTimeoutError(name, request) {
-    return new types/* ProviderError */.mZ('timeout', `${name} printed nothing for ${request.idleTimeoutMs ?? '?'} ms and was stopped (the idle_timeout of this node; raise it if the work needs longer)`);
+    return new types/* ProviderError */.mZ('timeout', `${name} printed nothing for ${request.idleTimeoutMs ?? '?'} ms and was stopped`, {
+        idleTimedOut: true,
+    });
 }
 function stderrTail(result, max = 1500) {
     const text = result.stderr.trim();
@@ -1270,7 +1275,63 @@ function usageOf(final) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/providers/codex-mcp.ts
+
+
+const PRIVATE_PREFIX = 'ARCHAL_MCP_ENV_';
+const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function codexMcpConfig(file, codexEnv) {
+    const args = [];
+    const env = {};
+    for (const [name, server] of Object.entries(mcpServers(file))) {
+        const key = /^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name);
+        const set = (field, value) => args.push('-c', `mcp_servers.${key}.${field}=${JSON.stringify(value)}`);
+        const forwarded = [];
+        /** `export NAME="$PRIVATE"` for each value forwarded under a private name. */
+        const exports = [];
+        for (const [variable, value] of Object.entries(server.env ?? {})) {
+            if (codexEnv[variable] === value) {
+                forwarded.push(variable);
+                continue;
+            }
+            // The name goes into the sh script, and sh keeps only variables with shell names.
+            if (!SHELL_NAME.test(variable))
+                throw new types/* ProviderError */.mZ('invalid_request', `the MCP server "${name}" sets ${JSON.stringify(variable)} in its env, which codex cannot be given without putting its value on the command line; name the variable with letters, digits and _ only (not starting with a digit)`);
+            const hidden = `${PRIVATE_PREFIX}${Object.keys(env).length}`;
+            env[hidden] = value;
+            forwarded.push(hidden);
+            exports.push(`export ${variable}="$${hidden}"; unset ${hidden}`);
+        }
+        if (exports.length > 0 && server.command !== undefined) {
+            set('command', '/bin/sh');
+            set('args', ['-c', `${exports.join('; ')}; exec "$@"`, 'sh', server.command, ...(server.args ?? [])]);
+        }
+        else {
+            if (server.command !== undefined)
+                set('command', server.command);
+            if (server.args !== undefined)
+                set('args', server.args);
+        }
+        if (server.url !== undefined)
+            set('url', server.url);
+        if (forwarded.length > 0)
+            set('env_vars', forwarded);
+        // An HTTP server's headers (an Authorization token) likewise: codex reads each from the variable
+        // `env_http_headers` names.
+        if (server.headers !== undefined && Object.keys(server.headers).length > 0) {
+            const table = Object.entries(server.headers).map(([header, value]) => {
+                const hidden = `${PRIVATE_PREFIX}${Object.keys(env).length}`;
+                env[hidden] = value;
+                return `${JSON.stringify(header)}=${JSON.stringify(hidden)}`;
+            });
+            args.push('-c', `mcp_servers.${key}.env_http_headers={${table.join(',')}}`);
+        }
+    }
+    return { args, env };
+}
+
 ;// CONCATENATED MODULE: ./src/providers/codex.ts
+
 
 
 
@@ -1305,8 +1366,9 @@ function createCodexProvider(defaults = {}) {
                 args.push('--add-dir', dir);
             if (request.outputSchemaPath)
                 args.push('--output-schema', request.outputSchemaPath);
-            if (request.options?.mcp)
-                args.push(...mcpConfigArgs(request.options.mcp));
+            const mcp = request.options?.mcp ? codexMcpConfig(request.options.mcp, request.env) : undefined;
+            if (mcp)
+                args.push(...mcp.args);
             args.push(...(defaults.args ?? []));
             // Every flag must come before `resume`.
             if (request.resumeSessionId)
@@ -1327,6 +1389,7 @@ function createCodexProvider(defaults = {}) {
                 configKey: 'assistants.codex.command',
                 install: 'npm install -g @openai/codex',
                 stdin: promptWithSystem(request),
+                ...(mcp && Object.keys(mcp.env).length > 0 ? { env: { ...request.env, ...mcp.env } } : {}),
             }, request, (event) => {
                 switch (event.type) {
                     case 'thread.started':
@@ -1359,6 +1422,7 @@ function createCodexProvider(defaults = {}) {
                 }
             });
             const usage = threadTotal && sessionId ? threadTotals.turnUsage(sessionId, threadTotal) : threadTotal;
+            const warnings = notices.length > 0 ? { warnings: notices } : {};
             if (turnCompleted && !turnFailed && (result.exitCode === 0 || result.stoppedAfterFinal)) {
                 const text = answer ?? '';
                 return {
@@ -1366,7 +1430,7 @@ function createCodexProvider(defaults = {}) {
                     structuredOutput: request.outputSchemaPath ? parseJson(text) : undefined,
                     sessionId,
                     usage,
-                    ...(notices.length > 0 ? { warnings: notices } : {}),
+                    ...warnings,
                 };
             }
             if (!turnCompleted && !turnFailed && result.idleTimedOut && answer)
@@ -1375,7 +1439,7 @@ function createCodexProvider(defaults = {}) {
                     sessionId,
                     usage,
                     idleTimedOut: true,
-                    ...(notices.length > 0 ? { warnings: notices } : {}),
+                    ...warnings,
                 };
             const stderr = stderrTail(result);
             if (turnFailed)
@@ -1401,21 +1465,6 @@ function createCodexProvider(defaults = {}) {
             });
         },
     };
-}
-/** MCP servers as `-c mcp_servers.<name>.<key>=<TOML value>` overrides (JSON literals are valid TOML here). */
-function mcpConfigArgs(file) {
-    const args = [];
-    for (const [name, server] of Object.entries(mcpServers(file))) {
-        const key = /^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name);
-        for (const field of ['command', 'args', 'url'])
-            if (server[field] !== undefined)
-                args.push('-c', `mcp_servers.${key}.${field}=${JSON.stringify(server[field])}`);
-        if (server.env) {
-            const table = Object.entries(server.env).map(([k, v]) => `${JSON.stringify(k)}=${JSON.stringify(v)}`);
-            args.push('-c', `mcp_servers.${key}.env={${table.join(',')}}`);
-        }
-    }
-    return args;
 }
 function handleItem(phase, raw, handlers) {
     if (typeof raw !== 'object' || raw === null)
@@ -2826,9 +2875,9 @@ function parseScenario(text, file, options = {}) {
         const line = index + 1;
         if (line <= front.end)
             return;
-        const fenceMatch = /^\s*(```|~~~)/.exec(raw);
-        if (fenceMatch)
-            fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
+        const fenced = fenceLine(fence, raw);
+        fence = fenced.open;
+        const fenceMatch = fenced.marker;
         const heading = fence === undefined || fenceMatch ? /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw) : null;
         if (heading && !fenceMatch) {
             const level = heading[1].length;
@@ -2957,6 +3006,13 @@ function parseScenario(text, file, options = {}) {
     };
     return { ok: true, scenario, warnings };
 }
+/** Whether `raw` is a code fence line, and the fence open after it (closed by the marker that opened it). */
+function fenceLine(open, raw) {
+    const match = /^\s*(```|~~~)/.exec(raw);
+    if (!match)
+        return { marker: false, open };
+    return { marker: true, open: open === match[1] ? undefined : (open ?? match[1]) };
+}
 /**
  * Lines with underlined (setext) headings written as `#` headings, the underline left blank so that
  * line numbers stay: `Title` over `===` when it is the first text, a section name over `---` (or `===`).
@@ -2968,16 +3024,17 @@ function atxHeadings(lines, from) {
     let titled = false;
     for (let index = from; index < lines.length; index += 1) {
         const raw = lines[index];
-        const fenceMatch = /^\s*(```|~~~)/.exec(raw);
-        if (fenceMatch)
-            fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
-        if (fence !== undefined || fenceMatch)
+        const fenced = fenceLine(fence, raw);
+        fence = fenced.open;
+        if (fence !== undefined || fenced.marker)
             continue;
         if (/^#\s/.test(raw))
             titled = true;
         const underline = /^ {0,3}(={2,}|-{2,})\s*$/.exec(lines[index + 1] ?? '');
         const text = raw.trim();
-        const plain = text && !/^(#|[-*+>]\s|\d+[.)]\s|\|)/.test(text) && !(lines[index - 1] ?? '').trim();
+        // The front matter's closing '---' is not text the heading would continue.
+        const above = index === from ? '' : (lines[index - 1] ?? '');
+        const plain = text && !/^(#|[-*+>]\s|\d+[.)]\s|\|)/.test(text) && !above.trim();
         if (!underline || !plain)
             continue;
         if (underline[1].startsWith('=') && !titled) {
@@ -3001,11 +3058,15 @@ function frontMatter(lines, file, errors) {
     if (lines[0]?.trim() !== '---')
         return { end: 0, lines: [] };
     const close = lines.findIndex((text, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(text));
+    // Before the closing '---', a `# …` line that more YAML follows is a YAML comment, not the title.
+    const yamlComment = (index) => index < close &&
+        /^#(\s|$)/.test(lines[index]) &&
+        /^(#(\s|$)|[A-Za-z][\w-]*\s*:|\s+\S|-\s|(---|\.\.\.)\s*$)/.test(lines.slice(index + 1, close + 1).find((text) => text.trim()) ?? '');
     // A '---' not followed by a `key:` line is a rule above the scenario, not front matter.
-    const first = lines.slice(1).find((text) => text.trim());
+    const first = lines.find((text, index) => index > 0 && text.trim() && !yamlComment(index));
     if (!first || !/^[A-Za-z][\w-]*\s*:/.test(first.trim()))
         return { end: 0, lines: [] };
-    const heading = lines.findIndex((text, index) => index > 0 && /^#{1,6}\s/.test(text));
+    const heading = lines.findIndex((text, index) => index > 0 && /^#{1,6}\s/.test(text) && !yamlComment(index));
     if (close === -1 || (heading !== -1 && heading < close)) {
         errors.push({
             file,
@@ -3083,6 +3144,9 @@ function criterionTag(content) {
     const kinds = [leading?.[2], trailing?.[2]].filter(Boolean).map((tag) => tag.toUpperCase());
     if (kinds.length === 2 && kinds[0] !== kinds[1])
         return { text, problem: 'the criterion is tagged both [D] and [P]: keep the one that says how it is checked' };
+    // Tagged before its text, the same tag at its end is the criterion's own words (`… titled Flaky [D]`).
+    if (kinds.length === 2)
+        return { kind: kinds[0], text: rest };
     if (kinds.length === 0) {
         const other = OTHER_TAG.exec(content);
         if (other)
@@ -18701,6 +18765,7 @@ function processReporter(run, nodeId) {
 
 
 
+
 /** AI streams that say nothing for this long are stopped. */
 const DEFAULT_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 /** How many times a provider that cannot enforce output_format is asked again with the validation errors. */
@@ -18897,15 +18962,12 @@ function hookSettings(hooks) {
             hooks: [
                 {
                     type: 'command',
-                    command: `printf '%s' ${shellSingleQuote(JSON.stringify(entry.response))}`,
+                    command: `printf '%s' ${shellQuote(JSON.stringify(entry.response))}`,
                     ...(entry.timeout === undefined ? {} : { timeout: entry.timeout }),
                 },
             ],
         })),
     ]));
-}
-function shellSingleQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 function outputFields(node) {
     return declaredFields(node.output_format);
@@ -18935,7 +18997,11 @@ function toNodeFailure(error, nodeId) {
         const fromKind = classifyProviderKind(error.kind);
         const fromStatus = error.details.status === undefined ? undefined : classifyHttpStatus(error.details.status);
         const errorClass = fromKind !== 'unknown' ? fromKind : (fromStatus ?? classifyMessage(error.message));
-        return new NodeFailure(`Node '${nodeId}': ${error.message}`, errorClass, error.details.usage);
+        // The node's own setting is what gave the CLI that long.
+        const hint = error.details.idleTimedOut
+            ? ' (the idle_timeout of this node; raise it if the work needs longer)'
+            : '';
+        return new NodeFailure(`Node '${nodeId}': ${error.message}${hint}`, errorClass, error.details.usage);
     }
     const message = (0,errors/* errorMessage */.g)(error);
     return new NodeFailure(`Node '${nodeId}': ${message}`, classifyMessage(message));
