@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { errorMessage } from '../lib/errors.js';
 import { jsonErrorAt } from '../lib/json-position.js';
-import { hostHeaderName, isLoopback } from '../lib/loopback.js';
+import { hostHeaderName, isLoopback, namesLoopback } from '../lib/loopback.js';
 import { otlpDocumentProblem } from './formats/otlp.js';
 import { importText, isStackOverflow, NESTED_TOO_DEEPLY, type FileOutcome, type ImportContext } from './import.js';
 import { sha256 } from './normalize.js';
@@ -154,11 +154,10 @@ export async function serveOtlp(context: ImportContext, options: OtlpServerOptio
       // Listening on loopback, the receiver is for this machine's exporters. A web page whose DNS name
       // was rebound to 127.0.0.1 reaches it as same-origin, with its own name in Host: refused, so
       // that no page can push traces for the loop to grade, reproduce and fix.
-      const named = hostHeaderName(request.headers.host);
-      if (loopbackOnly && !isLoopback(named))
+      if (loopbackOnly && !namesLoopback(request.headers.host))
         return answer(response, 403, {
           code: 7,
-          message: `Host ${named || '(none)'} is not this machine: the receiver listens on loopback and answers only 127.0.0.1, ::1 and localhost (give --host to listen elsewhere)`,
+          message: `Host ${hostHeaderName(request.headers.host) || '(none)'} is not this machine: the receiver listens on loopback and answers only 127.0.0.1, ::1 and localhost (give --host to listen elsewhere)`,
         });
       const path = (request.url ?? '/').split('?')[0];
       if (path !== '/v1/traces')

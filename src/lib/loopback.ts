@@ -20,3 +20,14 @@ export function hostHeaderName(header: string | undefined): string {
   const colon = host.indexOf(':');
   return colon === -1 ? host : host.slice(0, colon);
 }
+
+/**
+ * Whether a request's `Host` header names this machine's loopback, with any port: what a server on
+ * loopback checks against DNS rebinding (a web page whose name was rebound to 127.0.0.1 reaches it
+ * as same-origin, with its own name in Host). `*.localhost` counts, as browsers resolve it to
+ * loopback themselves (RFC 6761), so no page can rebind it.
+ */
+export function namesLoopback(header: string | undefined): boolean {
+  const name = hostHeaderName(header);
+  return isLoopback(name) || name.endsWith('.localhost') || name === '0:0:0:0:0:0:0:1';
+}

@@ -27,6 +27,12 @@ const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function codexMcpConfig(file: string, codexEnv: NodeJS.ProcessEnv): CodexMcp {
   const args: string[] = [];
   const env: Record<string, string> = {};
+  /** Puts a value into codex's environment under a private name, and gives the name. */
+  const hide = (value: string) => {
+    const name = `${PRIVATE_PREFIX}${Object.keys(env).length}`;
+    env[name] = value;
+    return name;
+  };
   for (const [name, server] of Object.entries(mcpServers(file))) {
     const key = /^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name);
     const set = (field: string, value: unknown) =>
@@ -45,8 +51,7 @@ export function codexMcpConfig(file: string, codexEnv: NodeJS.ProcessEnv): Codex
           'invalid_request',
           `the MCP server "${name}" sets ${JSON.stringify(variable)} in its env, which codex cannot be given without putting its value on the command line; name the variable with letters, digits and _ only (not starting with a digit)`,
         );
-      const hidden = `${PRIVATE_PREFIX}${Object.keys(env).length}`;
-      env[hidden] = value;
+      const hidden = hide(value);
       forwarded.push(hidden);
       exports.push(`export ${variable}="$${hidden}"; unset ${hidden}`);
     }
@@ -63,9 +68,7 @@ export function codexMcpConfig(file: string, codexEnv: NodeJS.ProcessEnv): Codex
     // `env_http_headers` names.
     if (server.headers !== undefined && Object.keys(server.headers).length > 0) {
       const table = Object.entries(server.headers).map(([header, value]) => {
-        const hidden = `${PRIVATE_PREFIX}${Object.keys(env).length}`;
-        env[hidden] = value;
-        return `${JSON.stringify(header)}=${JSON.stringify(hidden)}`;
+        return `${JSON.stringify(header)}=${JSON.stringify(hide(value))}`;
       });
       args.push('-c', `mcp_servers.${key}.env_http_headers={${table.join(',')}}`);
     }

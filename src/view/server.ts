@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorMessage } from '../lib/errors.js';
-import { hostHeaderName, isLoopback } from '../lib/loopback.js';
+import { hostHeaderName, isLoopback, namesLoopback } from '../lib/loopback.js';
 import { SecretRedactor } from '../lib/redact.js';
 import { html } from './html.js';
 import { contentSecurityPolicy, documentHtml, newNonce, type PageLinks } from './layout.js';
@@ -92,8 +92,8 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     const url = new URL(request.url ?? '/', 'http://viewer.invalid');
     // A web page whose DNS name was rebound to 127.0.0.1 reaches the viewer as same-origin, with its
     // own name in Host: refused before anything else, so that a leaked or guessed token is not enough.
-    const named = hostHeaderName(request.headers.host);
-    if (loopbackOnly && !isLoopback(named)) {
+    if (loopbackOnly && !namesLoopback(request.headers.host)) {
+      const named = hostHeaderName(request.headers.host);
       send(
         response,
         403,

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { namesLoopback } from '../../../lib/loopback.js';
 import type { ServerResponse } from 'node:http';
 import type { CloneCore } from '../core.js';
 import { BodyTooLargeError, readBody } from '../http/body.js';
@@ -26,21 +27,11 @@ function send(res: ServerResponse, reply: ControlReply) {
 }
 
 /**
- * Whether a Host header names this machine's loopback (`localhost`, `*.localhost`, 127.x.x.x,
- * [::1]), with any port. A web page can make a browser send requests to 127.0.0.1 under its own
- * name (DNS rebinding); such requests carry that name, so an open control API refuses them.
+ * Whether a Host header names this machine's loopback (a request without one, as from a raw
+ * socket, is no browser's): an open control API refuses rebound web pages.
  */
 export function isLoopbackHost(header: string | undefined): boolean {
-  if (header === undefined) return true;
-  const value = header.trim().toLowerCase();
-  const name = value.startsWith('[') ? value.slice(1, value.indexOf(']')) : value.replace(/:\d*$/, '');
-  return (
-    name === 'localhost' ||
-    name.endsWith('.localhost') ||
-    /^127(?:\.\d{1,3}){3}$/.test(name) ||
-    name === '::1' ||
-    name === '0:0:0:0:0:0:0:1'
-  );
+  return header === undefined || namesLoopback(header);
 }
 
 /** Every control endpoint that takes a body takes a JSON object (an empty body stands for `{}`). */
