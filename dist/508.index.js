@@ -1638,7 +1638,7 @@ function buildGitHubClone(listening, options) {
         if (path === '/_archal' || path.startsWith('/_archal/'))
             // Loaded on first use, as the routes below: its schemas cost every clone's start, and a
             // scenario run's agent never calls it.
-            work = Promise.all(/* import() */[__webpack_require__.e(254), __webpack_require__.e(223)]).then(__webpack_require__.bind(__webpack_require__, 34223)).then(({ handleControl }) => handleControl(core, exchange, controlToken));
+            work = Promise.all(/* import() */[__webpack_require__.e(254), __webpack_require__.e(492)]).then(__webpack_require__.bind(__webpack_require__, 62492)).then(({ handleControl }) => handleControl(core, exchange, controlToken));
         else if (path === '/mcp')
             work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(375), __webpack_require__.e(254), __webpack_require__.e(676)]).then(__webpack_require__.bind(__webpack_require__, 75676)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path === '/graphql' || path === '/api/graphql')

@@ -1283,6 +1283,12 @@ const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function codexMcpConfig(file, codexEnv) {
     const args = [];
     const env = {};
+    /** Puts a value into codex's environment under a private name, and gives the name. */
+    const hide = (value) => {
+        const name = `${PRIVATE_PREFIX}${Object.keys(env).length}`;
+        env[name] = value;
+        return name;
+    };
     for (const [name, server] of Object.entries(mcpServers(file))) {
         const key = /^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name);
         const set = (field, value) => args.push('-c', `mcp_servers.${key}.${field}=${JSON.stringify(value)}`);
@@ -1297,8 +1303,7 @@ function codexMcpConfig(file, codexEnv) {
             // The name goes into the sh script, and sh keeps only variables with shell names.
             if (!SHELL_NAME.test(variable))
                 throw new types/* ProviderError */.mZ('invalid_request', `the MCP server "${name}" sets ${JSON.stringify(variable)} in its env, which codex cannot be given without putting its value on the command line; name the variable with letters, digits and _ only (not starting with a digit)`);
-            const hidden = `${PRIVATE_PREFIX}${Object.keys(env).length}`;
-            env[hidden] = value;
+            const hidden = hide(value);
             forwarded.push(hidden);
             exports.push(`export ${variable}="$${hidden}"; unset ${hidden}`);
         }
@@ -1320,9 +1325,7 @@ function codexMcpConfig(file, codexEnv) {
         // `env_http_headers` names.
         if (server.headers !== undefined && Object.keys(server.headers).length > 0) {
             const table = Object.entries(server.headers).map(([header, value]) => {
-                const hidden = `${PRIVATE_PREFIX}${Object.keys(env).length}`;
-                env[hidden] = value;
-                return `${JSON.stringify(header)}=${JSON.stringify(hidden)}`;
+                return `${JSON.stringify(header)}=${JSON.stringify(hide(value))}`;
             });
             args.push('-c', `mcp_servers.${key}.env_http_headers={${table.join(',')}}`);
         }

@@ -1,5 +1,5 @@
-export const id = 223;
-export const ids = [223,798];
+export const id = 492;
+export const ids = [492,798];
 export const modules = {
 
 /***/ 97545:
@@ -38,7 +38,7 @@ function requiredString(value, name) {
 
 /***/ }),
 
-/***/ 34223:
+/***/ 62492:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -52,6 +52,41 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+;// CONCATENATED MODULE: ./src/lib/loopback.ts
+
+/**
+ * Whether an address or name is this machine's loopback (127.0.0.0/8, ::1, localhost). Only an
+ * address is taken for 127.x: a DNS name such as `127.attacker.example` (what a rebound page sends
+ * in Host) is no loopback.
+ */
+function isLoopback(host) {
+    const v4 = host.startsWith('::ffff:') ? host.slice('::ffff:'.length) : host;
+    return host === '::1' || host === 'localhost' || ((0,external_node_net_.isIPv4)(v4) && v4.startsWith('127.'));
+}
+/**
+ * The name a request's `Host` header gives, without its port or the brackets of an IPv6 address,
+ * lowercased; '' when there is none.
+ */
+function hostHeaderName(header) {
+    const host = (header ?? '').trim().toLowerCase();
+    if (host.startsWith('['))
+        return host.slice(1, host.indexOf(']') === -1 ? undefined : host.indexOf(']'));
+    const colon = host.indexOf(':');
+    return colon === -1 ? host : host.slice(0, colon);
+}
+/**
+ * Whether a request's `Host` header names this machine's loopback, with any port: what a server on
+ * loopback checks against DNS rebinding (a web page whose name was rebound to 127.0.0.1 reaches it
+ * as same-origin, with its own name in Host). `*.localhost` counts, as browsers resolve it to
+ * loopback themselves (RFC 6761), so no page can rebind it.
+ */
+function namesLoopback(header) {
+    const name = hostHeaderName(header);
+    return isLoopback(name) || name.endsWith('.localhost') || name === '0:0:0:0:0:0:0:1';
+}
+
 // EXTERNAL MODULE: ./src/clones/github/http/body.ts
 var http_body = __webpack_require__(80561);
 // EXTERNAL MODULE: ./src/clones/github/state/errors.ts
@@ -274,6 +309,7 @@ const CONTROL_ROUTES = [
 
 
 
+
 function send(res, reply) {
     if ('raw' in reply) {
         res.writeHead(reply.status, {
@@ -291,20 +327,11 @@ function send(res, reply) {
     res.end(text);
 }
 /**
- * Whether a Host header names this machine's loopback (`localhost`, `*.localhost`, 127.x.x.x,
- * [::1]), with any port. A web page can make a browser send requests to 127.0.0.1 under its own
- * name (DNS rebinding); such requests carry that name, so an open control API refuses them.
+ * Whether a Host header names this machine's loopback (a request without one, as from a raw
+ * socket, is no browser's): an open control API refuses rebound web pages.
  */
 function isLoopbackHost(header) {
-    if (header === undefined)
-        return true;
-    const value = header.trim().toLowerCase();
-    const name = value.startsWith('[') ? value.slice(1, value.indexOf(']')) : value.replace(/:\d*$/, '');
-    return (name === 'localhost' ||
-        name.endsWith('.localhost') ||
-        /^127(?:\.\d{1,3}){3}$/.test(name) ||
-        name === '::1' ||
-        name === '0:0:0:0:0:0:0:1');
+    return header === undefined || namesLoopback(header);
 }
 /** Every control endpoint that takes a body takes a JSON object (an empty body stands for `{}`). */
 function parseBody(raw) {
